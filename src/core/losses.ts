@@ -1,0 +1,103 @@
+/**
+ * Per-task losses, written with tfjs ops only so that autodiff can differentiate them inside the
+ * trainer's gradient computation. Definitions follow docs/step-semantics.md ("Losses").
+ */
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core ships its gradient functions separately; the losses are differentiated, so register them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { TaskLossKind } from './strategies/strategy';
+
+/** Shape of AMNL's failure-biased sample weight w(y) = max − (max − min)·min(y, cap)/cap. */
+export interface AmnlWeightOptions {
+  /** Weight of a healthy engine (true RUL at or above the cap). Default 1. */
+  readonly minWeight?: number;
+  /** Weight of an engine at failure (true RUL 0). Default 2. */
+  readonly maxWeight?: number;
+  /** RUL at which the weight reaches its minimum, in cycles. Default 125. */
+  readonly rulCap?: number;
+}
+
+interface ResolvedAmnlWeightOptions {
+  readonly minWeight: number;
+  readonly maxWeight: number;
+  readonly rulCap: number;
+}
+
+function resolveAmnlOptions(options: AmnlWeightOptions = {}): ResolvedAmnlWeightOptions {
+  return {
+    minWeight: options.minWeight ?? 1,
+    maxWeight: options.maxWeight ?? 2,
+    rulCap: options.rulCap ?? 125,
+  };
+}
+
+/**
+ * AMNL's per-sample weight as a plain number, for prose and widgets. 100 → 1.2, 50 → 1.6, 0 → 2.0,
+ * anything at or above the cap → 1.0.
+ */
+export function amnlSampleWeight(rul: number, options?: AmnlWeightOptions): number {
+  const { minWeight, maxWeight, rulCap } = resolveAmnlOptions(options);
+  return maxWeight - ((maxWeight - minWeight) * Math.min(rul, rulCap)) / rulCap;
+}
+
+/** Mean over the batch of (ŷ − y)², in cycles². */
+export function mseLoss(pred: tf.Tensor1D, target: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => tf.mean(tf.squaredDifference(pred, target)));
+}
+
+/**
+ * AMNL's failure-biased MSE: mean over the batch of w(y)·(ŷ − y)². The source takes the plain mean,
+ * not Σ w·e² / Σ w, so the loss scale grows with the share of near-failure samples.
+ */
+export function weightedMseLoss(
+  pred: tf.Tensor1D,
+  target: tf.Tensor1D,
+  options?: AmnlWeightOptions,
+): tf.Scalar {
+  const { minWeight, maxWeight, rulCap } = resolveAmnlOptions(options);
+  return tf.tidy(() => {
+    const capped = tf.minimum(target, tf.scalar(rulCap));
+    const weights = tf.sub(tf.scalar(maxWeight), tf.mul(capped, tf.scalar((maxWeight - minWeight) / rulCap)));
+    return tf.mean(tf.mul(weights, tf.squaredDifference(pred, target)));
+  });
+}
+
+/**
+ * Mean over the batch of logsumexp(z) − z_label. tf.logSumExp subtracts the row maximum before
+ * exponentiating, so logits in the thousands stay finite.
+ */
+export function crossEntropyLoss(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
+  return tf.tidy(() => {
+    const classCount = logits.shape[1];
+    const labelIndices = labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
+    const oneHot = tf.oneHot(labelIndices, classCount);
+    const picked = tf.sum(tf.mul(logits, oneHot), 1);
+    return tf.mean(tf.sub(tf.logSumExp(logits, 1), picked));
+  });
+}
+
+/**
+ * The loss of one task by kind. Regression kinds take predictions and targets of shape [B];
+ * crossEntropy takes logits [B, C] and integer labels [B].
+ */
+export function taskLoss(kind: TaskLossKind, prediction: tf.Tensor, target: tf.Tensor): tf.Scalar {
+  switch (kind) {
+    case 'mse':
+      return mseLoss(expectRank(prediction, 1, kind), expectRank(target, 1, kind));
+    case 'weightedMse':
+      return weightedMseLoss(expectRank(prediction, 1, kind), expectRank(target, 1, kind));
+    case 'crossEntropy':
+      return crossEntropyLoss(expectRank(prediction, 2, kind), expectRank(target, 1, kind));
+  }
+}
+
+function expectRank<R extends 1 | 2>(
+  tensor: tf.Tensor,
+  rank: R,
+  kind: TaskLossKind,
+): R extends 1 ? tf.Tensor1D : tf.Tensor2D {
+  if (tensor.rank !== rank) {
+    throw new Error(`${kind} loss expects a rank-${rank} tensor, got shape [${tensor.shape.join(', ')}]`);
+  }
+  return tensor as R extends 1 ? tf.Tensor1D : tf.Tensor2D;
+}
