@@ -1,0 +1,137 @@
+/**
+ * GABA's weight controller on plain numbers: gradient norms in, task weights out. The training
+ * strategy (gaba.ts) and the book's weight-explorer widget both drive this one implementation.
+ */
+import { normaliseToSum, uniformWeights } from './common';
+
+/** GABA's stabilisers. */
+export interface GabaHyper {
+  /** EMA decay in [0, 1): 0.99 keeps about the last 100 raw weights. */
+  readonly beta: number;
+  /** Steps at the start that use 1/K and leave the EMA untouched. */
+  readonly warmupSteps: number;
+  /** Floor applied to each EMA weight before renormalising; at most 1/K. */
+  readonly minWeight: number;
+  /** Added to the norm sum (eq. 4) or to each norm (inverse-norm rule) against division by zero. */
+  readonly epsilon: number;
+}
+
+/** The published defaults: β 0.99, warm-up 100, floor 0.05, ε 1e-12. */
+export const DEFAULT_GABA_HYPER: GabaHyper = Object.freeze({
+  beta: 0.99,
+  warmupSteps: 100,
+  minWeight: 0.05,
+  epsilon: 1e-12,
+});
+
+/** 'paper': eq. 4, λ_k = (S − ‖g_k‖)/((K − 1)S). 'inverseNorm': λ_k ∝ 1/‖g_k‖. Equal for K = 2. */
+export type GabaRule = 'paper' | 'inverseNorm';
+
+/** What one controller update produced. */
+export interface GabaUpdate {
+  /** The controller's step counter after this update (1 after the first update). */
+  readonly step: number;
+  /** This update's raw weights from the norms. */
+  readonly raw: readonly number[];
+  /** The EMA after this update (unchanged during warm-up; never clamped). */
+  readonly ema: readonly number[];
+  /** The weights to use: 1/K during warm-up, else max(ema, minWeight) renormalised to sum 1. */
+  readonly weights: readonly number[];
+  readonly inWarmup: boolean;
+}
+
+/** A stateful GABA controller. */
+export interface GabaController {
+  readonly taskCount: number;
+  readonly hyper: GabaHyper;
+  readonly rule: GabaRule;
+  /** Count one step, fold the raw weights of these norms into the EMA (after warm-up), return weights. */
+  update(norms: readonly number[]): GabaUpdate;
+  /** The weights of the latest update (1/K before the first). */
+  currentWeights(): number[];
+  /** Back to step 0 with the EMA at 1/K. */
+  reset(): void;
+  snapshot(): { step: number; ema: number[]; weights: number[] };
+}
+
+/** Options of createGabaController: any subset of the hyperparameters, the task count, the rule. */
+export type GabaControllerOptions = Partial<GabaHyper> & { taskCount?: number; rule?: GabaRule };
+
+/**
+ * The paper's eq. 4 for K tasks: λ_k = (S − ‖g_k‖) / ((K − 1)·S), S = Σ_j ‖g_j‖ + ε. The weights sum
+ * to 1 (up to ε), are ≥ 0, are 1/K for equal norms and fall as a task's norm grows.
+ */
+export function gabaRawWeights(norms: readonly number[], epsilon = DEFAULT_GABA_HYPER.epsilon): number[] {
+  const taskCount = norms.length;
+  if (taskCount === 1) return [1];
+  const total = norms.reduce((sum, n) => sum + n, 0) + epsilon;
+  if (!(total > 0)) return uniformWeights(taskCount);
+  return norms.map((n) => (total - n) / ((taskCount - 1) * total));
+}
+
+/** λ_k = (1/(‖g_k‖ + ε)) / Σ_j 1/(‖g_j‖ + ε): makes every λ_k‖g_k‖ equal, for any K. */
+export function inverseNormWeights(norms: readonly number[], epsilon = DEFAULT_GABA_HYPER.epsilon): number[] {
+  if (norms.some((n) => n + epsilon === 0)) {
+    // Only reachable with ε = 0: the zero-norm tasks share everything.
+    return normaliseToSum(norms.map((n) => (n + epsilon === 0 ? 1 : 0)));
+  }
+  return normaliseToSum(norms.map((n) => 1 / (n + epsilon)));
+}
+
+/** K = 2 closed form of eq. 4: [λ_rul, λ_health] = [‖g_health‖, ‖g_rul‖] / S, S = ‖g_rul‖ + ‖g_health‖ + ε. */
+export function gabaClosedFormK2(
+  normRul: number,
+  normHealth: number,
+  epsilon = DEFAULT_GABA_HYPER.epsilon,
+): [number, number] {
+  const total = normRul + normHealth + epsilon;
+  if (!(total > 0)) return [0.5, 0.5];
+  return [normHealth / total, normRul / total];
+}
+
+/** max(ema_k, floor) renormalised to sum 1. */
+export function flooredWeights(ema: readonly number[], minWeight: number): number[] {
+  return normaliseToSum(ema.map((e) => Math.max(e, minWeight)));
+}
+
+export function createGabaController(options: GabaControllerOptions = {}): GabaController {
+  const taskCount = options.taskCount ?? 2;
+  const rule = options.rule ?? 'paper';
+  const hyper: GabaHyper = Object.freeze({
+    beta: options.beta ?? DEFAULT_GABA_HYPER.beta,
+    warmupSteps: options.warmupSteps ?? DEFAULT_GABA_HYPER.warmupSteps,
+    minWeight: options.minWeight ?? DEFAULT_GABA_HYPER.minWeight,
+    epsilon: options.epsilon ?? DEFAULT_GABA_HYPER.epsilon,
+  });
+  const rawRule = rule === 'paper' ? gabaRawWeights : inverseNormWeights;
+  let step = 0;
+  let ema = uniformWeights(taskCount);
+  let weights = uniformWeights(taskCount);
+
+  return {
+    taskCount,
+    hyper,
+    rule,
+    update(norms) {
+      if (norms.length !== taskCount) throw new Error(`expected ${taskCount} norms, got ${norms.length}`);
+      // The counter moves first, so warm-up 100 means steps 1..100 use 1/K.
+      step += 1;
+      const raw = rawRule(norms, hyper.epsilon);
+      const inWarmup = step <= hyper.warmupSteps;
+      if (inWarmup) {
+        weights = uniformWeights(taskCount);
+      } else {
+        ema = ema.map((e, k) => hyper.beta * e + (1 - hyper.beta) * raw[k]);
+        weights = flooredWeights(ema, hyper.minWeight);
+      }
+      return { step, raw, ema: ema.slice(), weights: weights.slice(), inWarmup };
+    },
+    currentWeights: () => weights.slice(),
+    reset() {
+      step = 0;
+      ema = uniformWeights(taskCount);
+      weights = uniformWeights(taskCount);
+    },
+    snapshot: () => ({ step, ema: ema.slice(), weights: weights.slice() }),
+  };
+}
