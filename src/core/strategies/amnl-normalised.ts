@@ -1,0 +1,52 @@
+/**
+ * AMNL-normalised: each loss divided by its own detached current value (with a floor), so every
+ * term is near 1 and its gradient becomes ∇L_k / L_k.
+ */
+import { checkObservation, normaliseToSum, taskLossesFor } from './common';
+import type { StepPlan, WeightingStrategy } from './strategy';
+
+export type AmnlNormalisedHyper = {
+  readonly weights: readonly number[];
+  /** Per-task floor on the divisor, so a loss near 0 is not blown up. */
+  readonly floors: readonly number[];
+};
+
+/** c_k = weights_k / max(L_k, floor_k). */
+export function amnlNormalisedCoefficients(
+  losses: readonly number[],
+  weights: readonly number[],
+  floors: readonly number[],
+): number[] {
+  return losses.map((loss, k) => weights[k] / Math.max(loss, floors[k]));
+}
+
+export function createAmnlNormalisedStrategy(hyper: AmnlNormalisedHyper): WeightingStrategy<AmnlNormalisedHyper> {
+  const weights = hyper.weights.slice();
+  const floors = hyper.floors.slice();
+  const taskCount = weights.length;
+  let lastCoefficients: number[] | null = null;
+  return {
+    name: 'amnlNormalised',
+    label: 'AMNL (normalised)',
+    taskCount,
+    hyper: { weights, floors },
+    taskLosses: taskLossesFor(taskCount, 'weightedMse'),
+    usesGradients: false,
+    plan(observation): StepPlan {
+      checkObservation(observation, taskCount, false);
+      const coefficients = amnlNormalisedCoefficients(observation.losses, weights, floors);
+      lastCoefficients = coefficients;
+      return {
+        sharedCoefficients: coefficients,
+        headCoefficients: coefficients.slice(),
+        weights: normaliseToSum(coefficients),
+      };
+    },
+    // Before any loss is seen the shown weights are the nominal ones, normalised.
+    currentWeights: () => normaliseToSum(lastCoefficients ?? weights),
+    snapshot: () => ({ coefficients: lastCoefficients ? lastCoefficients.slice() : [] }),
+    reset() {
+      lastCoefficients = null;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** Fixed weights (and AMNL, which is fixed weights on the failure-biased RUL loss). */
+import { checkObservation, taskLossesFor } from './common';
+import type { StepPlan, TaskLossKind, WeightingStrategy } from './strategy';
+
+/** Constant task weights; they need not sum to 1. */
+export type FixedHyper = { readonly weights: readonly number[] };
+
+/** A fixed-weight strategy, flagged when its weights do not sum to 1. */
+export interface FixedStrategy extends WeightingStrategy<FixedHyper> {
+  /** True when Σλ ≠ 1: the total loss is then rescaled, which acts like a different learning rate. */
+  readonly sumWarning: boolean;
+}
+
+/** A named fixed-weight setting from the literature, for the book's preset buttons. */
+export interface FixedPreset {
+  readonly label: string;
+  readonly weights: readonly [number, number];
+  readonly note: string;
+}
+
+export const FIXED_PRESETS: readonly FixedPreset[] = Object.freeze([
+  { label: '0.5 / 0.5', weights: [0.5, 0.5], note: 'the paper’s best fixed setting' },
+  { label: '0.75 / 0.25', weights: [0.75, 0.25], note: 'an older baseline' },
+  { label: '0.9 / 0.1', weights: [0.9, 0.1], note: 'RUL-dominated' },
+  { label: '1 / 0', weights: [1, 0], note: 'single-task RUL' },
+]);
+
+/** True when the weights sum to something other than 1 (beyond rounding). */
+export function fixedSumWarning(weights: readonly number[]): boolean {
+  const total = weights.reduce((acc, w) => acc + w, 0);
+  return Math.abs(total - 1) > 1e-9;
+}
+
+/** What distinguishes fixed from AMNL: the name, the label and the RUL loss. */
+export interface FixedVariant {
+  readonly name: 'fixed' | 'amnl';
+  readonly label: string;
+  readonly rulLoss: 'mse' | 'weightedMse';
+}
+
+export const FIXED_VARIANT: FixedVariant = { name: 'fixed', label: 'Fixed weights', rulLoss: 'mse' };
+
+/** c = h = w = the given weights, at every step. */
+export function createFixedStrategy(hyper: FixedHyper, variant: FixedVariant = FIXED_VARIANT): FixedStrategy {
+  const weights = hyper.weights.slice();
+  const taskCount = weights.length;
+  const taskLosses: readonly TaskLossKind[] = taskLossesFor(taskCount, variant.rulLoss);
+  return {
+    name: variant.name,
+    label: variant.label,
+    taskCount,
+    hyper: { weights },
+    taskLosses,
+    usesGradients: false,
+    sumWarning: fixedSumWarning(weights),
+    plan(observation): StepPlan {
+      checkObservation(observation, taskCount, false);
+      return { sharedCoefficients: weights.slice(), headCoefficients: weights.slice(), weights: weights.slice() };
+    },
+    currentWeights: () => weights.slice(),
+    snapshot: () => ({ weights: weights.slice() }),
+    reset() {
+      // Stateless: nothing to reset.
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * GABA, its inverse-norm variant and GRACE (GABA's weights on AMNL's losses) as training
+ * strategies: the shared-gradient norms √G_kk feed the standalone GABA controller.
+ */
+import { normsFromGramian } from '../gramian';
+import { checkObservation, taskLossesFor } from './common';
+import { createGabaController, type GabaHyper, type GabaRule } from './gaba-controller';
+import type { StepPlan, WeightingStrategy } from './strategy';
+
+export type GabaStrategyHyper = {
+  readonly beta: number;
+  readonly warmupSteps: number;
+  readonly minWeight: number;
+  readonly epsilon: number;
+};
+
+/** What distinguishes gaba, gabaInverseNorm and grace. */
+export interface GabaVariant {
+  readonly name: 'gaba' | 'gabaInverseNorm' | 'grace';
+  readonly label: string;
+  readonly rule: GabaRule;
+  readonly rulLoss: 'mse' | 'weightedMse';
+}
+
+export const GABA_VARIANTS: Readonly<Record<GabaVariant['name'], GabaVariant>> = Object.freeze({
+  gaba: { name: 'gaba', label: 'GABA', rule: 'paper', rulLoss: 'mse' },
+  gabaInverseNorm: { name: 'gabaInverseNorm', label: 'GABA (inverse-norm)', rule: 'inverseNorm', rulLoss: 'mse' },
+  grace: { name: 'grace', label: 'GRACE', rule: 'paper', rulLoss: 'weightedMse' },
+});
+
+export function createGabaStrategy(
+  hyper: GabaHyper,
+  taskCount: number,
+  variant: GabaVariant = GABA_VARIANTS.gaba,
+): WeightingStrategy<GabaStrategyHyper> {
+  const controller = createGabaController({ ...hyper, taskCount, rule: variant.rule });
+  return {
+    name: variant.name,
+    label: variant.label,
+    taskCount,
+    hyper: { ...controller.hyper },
+    taskLosses: taskLossesFor(taskCount, variant.rulLoss),
+    usesGradients: true,
+    plan(observation): StepPlan {
+      checkObservation(observation, taskCount, true);
+      const update = controller.update(normsFromGramian(observation.sharedGramian));
+      const weights = update.weights.slice();
+      return { sharedCoefficients: weights, headCoefficients: weights.slice(), weights: weights.slice() };
+    },
+    currentWeights: () => controller.currentWeights(),
+    snapshot: () => controller.snapshot(),
+    reset: () => controller.reset(),
+  };
+}
