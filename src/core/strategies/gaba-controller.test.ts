@@ -135,4 +135,9 @@ describe('createGabaController', () => {
     expect(controller.hyper).toEqual({ beta: 0.99, warmupSteps: 100, minWeight: 0.05, epsilon: 1e-12 });
     expect(() => controller.update([1, 2, 3])).toThrow(/expected 2 norms/);
   });
+
+  it('rejects slider values out of range, naming the field: β = 1 or a floor of 0.4 with K = 3', () => {
+    expect(() => createGabaController({ beta: 1 })).toThrow('strategy.hyper.beta must be in [0, 1), got 1');
+    expect(() => createGabaController({ taskCount: 3, minWeight: 0.4 })).toThrow(/minWeight must be at most 1\/K/);
+  });
 });

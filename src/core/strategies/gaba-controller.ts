@@ -3,6 +3,7 @@
  * strategy (gaba.ts) and the book's weight-explorer widget both drive this one implementation.
  */
 import { normaliseToSum, uniformWeights } from './common';
+import { resolveHyper } from './hyper-schema';
 
 /** GABA's stabilisers. */
 export interface GabaHyper {
@@ -94,15 +95,17 @@ export function flooredWeights(ema: readonly number[], minWeight: number): numbe
   return normaliseToSum(ema.map((e) => Math.max(e, minWeight)));
 }
 
+/** Throws (naming the field) on out-of-range hyperparameters; the same checks as the registry's. */
 export function createGabaController(options: GabaControllerOptions = {}): GabaController {
-  const taskCount = options.taskCount ?? 2;
-  const rule = options.rule ?? 'paper';
+  const { taskCount = 2, rule = 'paper', ...given } = options;
+  if (!Number.isInteger(taskCount) || taskCount < 1) throw new Error(`taskCount must be an integer >= 1, got ${taskCount}`);
   const hyper: GabaHyper = Object.freeze({
-    beta: options.beta ?? DEFAULT_GABA_HYPER.beta,
-    warmupSteps: options.warmupSteps ?? DEFAULT_GABA_HYPER.warmupSteps,
-    minWeight: options.minWeight ?? DEFAULT_GABA_HYPER.minWeight,
-    epsilon: options.epsilon ?? DEFAULT_GABA_HYPER.epsilon,
+    beta: given.beta ?? DEFAULT_GABA_HYPER.beta,
+    warmupSteps: given.warmupSteps ?? DEFAULT_GABA_HYPER.warmupSteps,
+    minWeight: given.minWeight ?? DEFAULT_GABA_HYPER.minWeight,
+    epsilon: given.epsilon ?? DEFAULT_GABA_HYPER.epsilon,
   });
+  resolveHyper('gaba', hyper, taskCount);
   const rawRule = rule === 'paper' ? gabaRawWeights : inverseNormWeights;
   let step = 0;
   let ema = uniformWeights(taskCount);

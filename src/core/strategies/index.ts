@@ -15,6 +15,19 @@ import type { StrategyName, TaskLossKind, WeightingStrategy } from './strategy';
 import { createUncertaintyStrategy } from './uncertainty';
 
 export { FIXED_PRESETS, type FixedPreset, type FixedStrategy } from './fixed';
+export {
+  createGabaController,
+  DEFAULT_GABA_HYPER,
+  gabaClosedFormK2,
+  gabaRawWeights,
+  inverseNormWeights,
+  type GabaController,
+  type GabaHyper,
+  type GabaRule,
+  type GabaUpdate,
+} from './gaba-controller';
+export type { ResolvedHyper } from './hyper-schema';
+export type { StepObservation, StepPlan, StrategyName, TaskLossKind, WeightingStrategy } from './strategy';
 export type { OptimiserConfig } from '../optimiser-config';
 
 /** Which method to build, with any hyperparameters that differ from the published defaults. */
