@@ -1,0 +1,142 @@
+/**
+ * The page's side of the training host: one host per page, created on first use. It prefers a module
+ * Worker and falls back to running the same host on the main thread in per-frame slices when a Worker
+ * cannot start. Labs are addressed by id; messages are routed to their listeners.
+ */
+import { createTrainingHost } from './host';
+import type { FromHost, LoadedDatasetArrays, ToHost } from './protocol';
+import type { LabBackendInfo, LabConfig } from './types';
+
+type Listener = (message: FromHost) => void;
+
+export interface LiveClientOptions {
+  /** A backend the reader asked for (`?backend=` in the page URL). */
+  readonly forcedBackend?: string;
+  /** Folder URL (ending in /) the tfjs wasm binaries are served from. */
+  readonly wasmPaths?: string;
+}
+
+export interface LiveClient {
+  createLab(labId: string, config: LabConfig, listener: Listener): void;
+  send(message: Exclude<ToHost, { type: 'init' | 'createLab' | 'registerDataset' }>): void;
+  registerDataset(datasetId: string, arrays: LoadedDatasetArrays): void;
+  disposeLab(labId: string): void;
+  backend(): LabBackendInfo | null;
+  subscribeBackend(listener: (info: LabBackendInfo) => void): () => void;
+}
+
+interface Transport {
+  send(message: ToHost): void;
+  close(): void;
+}
+
+function startMainThreadHost(deliver: Listener): Transport {
+  const host = createTrainingHost({
+    kind: 'main-thread',
+    loadCore: () => import('./core-bridge').then((module) => module.coreBridge),
+    post: (message) => queueMicrotask(() => deliver(message)),
+    yieldTurn: () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+    now: () => performance.now(),
+  });
+  return { send: (message) => host.receive(message), close: () => undefined };
+}
+
+function startWorkerHost(deliver: Listener, onFailure: (reason: string) => void): Transport | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<FromHost>) => deliver(event.data);
+    worker.onerror = (event) => onFailure(event.message || 'the training worker failed to start');
+    return { send: (message) => worker.postMessage(message), close: () => worker.terminate() };
+  } catch (error) {
+    onFailure(error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}
+
+export function createLiveClient(options: LiveClientOptions): LiveClient {
+  const listeners = new Map<string, Listener>();
+  const labConfigs = new Map<string, LabConfig>();
+  const datasets = new Map<string, LoadedDatasetArrays>();
+  const backendListeners = new Set<(info: LabBackendInfo) => void>();
+  let backendInfo: LabBackendInfo | null = null;
+  const init: ToHost = { type: 'init', forcedBackend: options.forcedBackend, wasmPaths: options.wasmPaths };
+
+  const deliver: Listener = (message) => {
+    if (message.type === 'ready') {
+      backendInfo = message.backend;
+      backendListeners.forEach((listener) => listener(message.backend));
+      return;
+    }
+    if (message.type === 'initFailed') {
+      listeners.forEach((listener, labId) => listener({ type: 'error', labId, message: message.message }));
+      return;
+    }
+    listeners.get(message.labId)?.(message);
+  };
+
+  let transport: Transport;
+  const fallBack = (): void => {
+    // The worker never became ready: replay everything on a main-thread host.
+    transport?.close();
+    transport = startMainThreadHost(deliver);
+    transport.send(init);
+    datasets.forEach((arrays, datasetId) => transport.send({ type: 'registerDataset', datasetId, arrays }));
+    labConfigs.forEach((config, labId) => transport.send({ type: 'createLab', labId, config }));
+  };
+  transport = startWorkerHost(deliver, () => { if (!backendInfo) fallBack(); }) ?? startMainThreadHost(deliver);
+  transport.send(init);
+
+  return {
+    createLab(labId, config, listener) {
+      listeners.set(labId, listener);
+      labConfigs.set(labId, config);
+      transport.send({ type: 'createLab', labId, config });
+    },
+    send: (message) => transport.send(message),
+    registerDataset(datasetId, arrays) {
+      datasets.set(datasetId, arrays);
+      transport.send({ type: 'registerDataset', datasetId, arrays });
+    },
+    disposeLab(labId) {
+      listeners.delete(labId);
+      labConfigs.delete(labId);
+      transport.send({ type: 'dispose', labId });
+    },
+    backend: () => backendInfo,
+    subscribeBackend(listener) {
+      backendListeners.add(listener);
+      if (backendInfo) listener(backendInfo);
+      return () => backendListeners.delete(listener);
+    },
+  };
+}
+
+// One host per page is the point (one Worker, one tfjs instance), so these two are page-wide on purpose.
+let pageClient: LiveClient | null = null;
+let pageOptions: LiveClientOptions = {};
+const backendSubscriptions = new Map<(info: LabBackendInfo) => void, (() => void) | undefined>();
+
+/** Set before the first lab starts (the book passes `?backend=` and the wasm folder). */
+export function configureLiveClient(options: LiveClientOptions): void {
+  pageOptions = options;
+}
+
+/** The page's one client, created on first use (this is when tfjs starts loading). */
+export function getLiveClient(): LiveClient {
+  if (!pageClient) {
+    pageClient = createLiveClient(pageOptions);
+    const client = pageClient;
+    backendSubscriptions.forEach((_, listener) => backendSubscriptions.set(listener, client.subscribeBackend(listener)));
+  }
+  return pageClient;
+}
+
+/** Hears the host's backend choice without creating the client: the header badge must not load tfjs. */
+export function subscribeBackendWhenReady(listener: (info: LabBackendInfo) => void): () => void {
+  backendSubscriptions.set(listener, pageClient?.subscribeBackend(listener));
+  return () => {
+    backendSubscriptions.get(listener)?.();
+    backendSubscriptions.delete(listener);
+  };
+}

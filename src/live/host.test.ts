@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createTrainingHost, type CoreBridge, type LabEngine } from './host';
+import type { FromHost } from './protocol';
+import type { LabConfig } from './types';
+
+/** A lab engine on plain numbers: each run's loss halves every step, run "bad" fails at step 3. */
+function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
+  let step = 0;
+  const engine = {
+    runIds: config.runs.map((run) => run.id),
+    disposed: false,
+    async step() {
+      step += 1;
+      const records: Record<string, { step: number; losses: number[]; gradNorms: number[]; cosine: number; weights: number[] }> = {};
+      const failures: Record<string, string> = {};
+      for (const run of config.runs) {
+        if (run.id === 'bad' && step === 3) failures[run.id] = 'Non-finite loss for task 0 (RUL) at step 3';
+        else records[run.id] = { step, losses: [1 / 2 ** step, 1], gradNorms: [1, 1], cosine: 0, weights: [0.5, 0.5] };
+      }
+      return { records, failures };
+    },
+    async evaluate() {
+      return config.runs.map((run) => ({ runId: run.id, step, rmse: 10 / step, nasaScore: 1, healthAccuracy: 0.5, perClassRecall: [1, 0, 0] }));
+    },
+    dispose() { engine.disposed = true; },
+  };
+  return engine;
+}
+
+function startHost() {
+  const messages: FromHost[] = [];
+  const engines: ReturnType<typeof countingEngine>[] = [];
+  const bridge: CoreBridge = {
+    selectBackend: async () => ({ name: 'cpu', skipped: [{ name: 'webgpu', reason: 'webgpu: navigator.gpu missing' }] }),
+    createLab: async (config) => {
+      const engine = countingEngine(config);
+      engines.push(engine);
+      return engine;
+    },
+  };
+  let clock = 0;
+  const host = createTrainingHost({
+    kind: 'main-thread',
+    loadCore: async () => bridge,
+    post: (message) => messages.push(message),
+    yieldTurn: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    now: () => (clock += 50),
+  });
+  return { host, messages, engines };
+}
+
+const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+const config: LabConfig = {
+  seed: 1,
+  data: { kind: 'toy', seed: 2 },
+  runs: [{ id: 'a', label: 'A', strategy: { name: 'gaba' } }, { id: 'bad', label: 'Bad', strategy: { name: 'fixed' } }],
+  totalSteps: 10,
+  evaluateEvery: 5,
+};
+
+describe('the training host', () => {
+  it('reports the chosen backend once the first lab loads the core', async () => {
+    const { host, messages } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config });
+    await settle();
+    const ready = messages.find((m) => m.type === 'ready');
+    expect(ready).toEqual({ type: 'ready', backend: { name: 'cpu', skipped: [{ name: 'webgpu', reason: 'webgpu: navigator.gpu missing' }], host: 'main-thread' } });
+  });
+
+  it('runs to totalSteps, evaluates every 5 steps and at the end, and reports a failing run without stopping the others', async () => {
+    const { host, messages } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config });
+    await settle();
+    host.receive({ type: 'setSpeed', labId: 'lab', stepsPerTick: 4 });
+    host.receive({ type: 'play', labId: 'lab' });
+    await settle(200);
+    const records = messages.flatMap((m) => (m.type === 'progress' ? m.records.a ?? [] : []));
+    expect(records.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const badRecords = messages.flatMap((m) => (m.type === 'progress' ? m.records.bad ?? [] : []));
+    expect(badRecords.map((r) => r.step)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10]);
+    expect(messages.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message))
+      .toEqual(['Non-finite loss for task 0 (RUL) at step 3']);
+    const evaluationSteps = messages.flatMap((m) => (m.type === 'evaluation' ? [m.evaluations[0].step] : []));
+    expect(evaluationSteps).toEqual([5, 10]);
+    expect(messages.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', labId: 'lab', status: 'done' });
+  });
+
+  it('takes exactly one step per stepOnce and stays paused', async () => {
+    const { host, messages } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config });
+    await settle();
+    host.receive({ type: 'stepOnce', labId: 'lab' });
+    await settle();
+    host.receive({ type: 'stepOnce', labId: 'lab' });
+    await settle();
+    const steps = messages.flatMap((m) => (m.type === 'progress' ? (m.records.a ?? []).map((r) => r.step) : []));
+    expect(steps).toEqual([1, 2]);
+  });
+
+  it('stops stepping when paused and disposes the engine when the lab is disposed', async () => {
+    const { host, messages, engines } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config: { ...config, totalSteps: undefined } });
+    await settle();
+    host.receive({ type: 'play', labId: 'lab' });
+    await settle(20);
+    host.receive({ type: 'pause', labId: 'lab' });
+    await settle(20);
+    const countAtPause = messages.filter((m) => m.type === 'progress').length;
+    await settle(50);
+    expect(messages.filter((m) => m.type === 'progress').length).toBe(countAtPause);
+    host.receive({ type: 'dispose', labId: 'lab' });
+    await settle(20);
+    expect(engines[0].disposed).toBe(true);
+  });
+});

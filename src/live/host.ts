@@ -1,0 +1,195 @@
+/**
+ * The training host: owns the labs, runs their steps in a loop that yields between ticks, and reports
+ * progress in batches. The same class serves the Worker (yield = a macrotask) and the main-thread
+ * fallback (yield = the next animation frame), so both behave alike.
+ */
+import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
+import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
+
+/** One lab as the core runs it. */
+export interface LabEngine {
+  readonly runIds: readonly string[];
+  /** One step of every run still alive; failed runs report their message once. */
+  step(): Promise<{ records: Readonly<Record<string, LabStepRecord>>; failures: Readonly<Record<string, string>> }>;
+  evaluate(): Promise<LabEvaluation[]>;
+  dispose(): void;
+}
+
+/** What the host needs from the core; loaded lazily so tfjs arrives only with the first lab. */
+export interface CoreBridge {
+  selectBackend(forced: string | undefined, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
+  createLab(config: LabConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>): Promise<LabEngine>;
+}
+
+export interface HostEnvironment {
+  readonly kind: LabBackendInfo['host'];
+  loadCore(): Promise<CoreBridge>;
+  post(message: FromHost): void;
+  /** Give the event loop (and the page) a turn between ticks. */
+  yieldTurn(): Promise<void>;
+  now(): number;
+}
+
+interface LabState {
+  readonly config: LabConfig;
+  engine: LabEngine | null;
+  status: LabStatus;
+  speed: number;
+  step: number;
+  looping: boolean;
+  stepOnceRequested: boolean;
+  pending: Record<string, LabStepRecord[]>;
+  lastFlush: number;
+}
+
+const FLUSH_INTERVAL_MS = 33;
+
+export function createTrainingHost(environment: HostEnvironment): { receive(message: ToHost): void } {
+  const labs = new Map<string, LabState>();
+  const datasets = new Map<string, LoadedDatasetArrays>();
+  let corePromise: Promise<CoreBridge> | null = null;
+  let initOptions: { forcedBackend?: string; wasmPaths?: string } = {};
+
+  const core = (): Promise<CoreBridge> => {
+    corePromise ??= (async () => {
+      const bridge = await environment.loadCore();
+      const backend = await bridge.selectBackend(initOptions.forcedBackend, initOptions.wasmPaths);
+      environment.post({ type: 'ready', backend: { ...backend, host: environment.kind } });
+      return bridge;
+    })();
+    return corePromise;
+  };
+
+  const setStatus = (labId: string, lab: LabState, status: LabStatus): void => {
+    lab.status = status;
+    environment.post({ type: 'status', labId, status });
+  };
+
+  const flush = (labId: string, lab: LabState, force: boolean): void => {
+    const now = environment.now();
+    if (!force && now - lab.lastFlush < FLUSH_INTERVAL_MS) return;
+    if (Object.values(lab.pending).every((list) => list.length === 0)) return;
+    environment.post({ type: 'progress', labId, step: lab.step, records: lab.pending });
+    lab.pending = {};
+    lab.lastFlush = now;
+  };
+
+  const evaluate = async (labId: string, lab: LabState): Promise<void> => {
+    if (!lab.engine) return;
+    const evaluations = await lab.engine.evaluate();
+    environment.post({ type: 'evaluation', labId, evaluations });
+  };
+
+  const runOneStep = async (labId: string, lab: LabState): Promise<void> => {
+    if (!lab.engine) return;
+    const { records, failures } = await lab.engine.step();
+    lab.step += 1;
+    for (const [runId, record] of Object.entries(records)) (lab.pending[runId] ??= []).push(record);
+    for (const message of Object.values(failures)) environment.post({ type: 'error', labId, message });
+    const every = lab.config.evaluateEvery;
+    const finished = lab.config.totalSteps !== undefined && lab.step >= lab.config.totalSteps;
+    if ((every !== undefined && lab.step % every === 0) || finished) {
+      flush(labId, lab, true);
+      await evaluate(labId, lab);
+    }
+    if (finished) setStatus(labId, lab, 'done');
+  };
+
+  const loop = async (labId: string, lab: LabState): Promise<void> => {
+    if (lab.looping) return;
+    lab.looping = true;
+    try {
+      while (labs.get(labId) === lab && (lab.status === 'running' || lab.stepOnceRequested)) {
+        const single = lab.stepOnceRequested;
+        lab.stepOnceRequested = false;
+        for (let i = 0; i < (single ? 1 : lab.speed) && lab.status !== 'done'; i += 1) await runOneStep(labId, lab);
+        flush(labId, lab, single);
+        await environment.yieldTurn();
+      }
+      flush(labId, lab, true);
+    } catch (error) {
+      flush(labId, lab, true);
+      environment.post({ type: 'error', labId, message: error instanceof Error ? error.message : String(error) });
+      setStatus(labId, lab, 'error');
+    } finally {
+      lab.looping = false;
+      // A lab replaced or disposed mid-step is released only now, when no step holds its tensors.
+      if (labs.get(labId) !== lab) lab.engine?.dispose();
+    }
+  };
+
+  const createLab = async (labId: string, config: LabConfig): Promise<void> => {
+    const previous = labs.get(labId);
+    if (previous && !previous.looping) previous.engine?.dispose();
+    const lab: LabState = {
+      config, engine: null, status: 'starting', speed: 1, step: 0, looping: false,
+      stepOnceRequested: false, pending: {}, lastFlush: 0,
+    };
+    labs.set(labId, lab);
+    environment.post({ type: 'status', labId, status: 'starting' });
+    try {
+      const bridge = await core();
+      const engine = await bridge.createLab(config, datasets);
+      if (labs.get(labId) !== lab) {
+        engine.dispose();
+        return;
+      }
+      lab.engine = engine;
+      if (lab.status === 'starting') setStatus(labId, lab, 'idle');
+      else if (lab.status === 'running') void loop(labId, lab);
+    } catch (error) {
+      environment.post({ type: 'error', labId, message: error instanceof Error ? error.message : String(error) });
+      setStatus(labId, lab, 'error');
+    }
+  };
+
+  const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'createLab' }>): void => {
+    const lab = labs.get(message.labId);
+    if (!lab) return;
+    switch (message.type) {
+      case 'play':
+        if (lab.status === 'done' || lab.status === 'error') return;
+        if (lab.status === 'starting') { lab.status = 'running'; return; }
+        setStatus(message.labId, lab, 'running');
+        void loop(message.labId, lab);
+        return;
+      case 'pause':
+        if (lab.status === 'running') setStatus(message.labId, lab, 'paused');
+        return;
+      case 'stepOnce':
+        if (!lab.engine || lab.status === 'done' || lab.status === 'error') return;
+        if (lab.status === 'running') setStatus(message.labId, lab, 'paused');
+        lab.stepOnceRequested = true;
+        void loop(message.labId, lab);
+        return;
+      case 'setSpeed':
+        lab.speed = clampSpeed(message.stepsPerTick);
+        return;
+      case 'dispose':
+        labs.delete(message.labId);
+        if (!lab.looping) lab.engine?.dispose();
+        return;
+    }
+  };
+
+  return {
+    receive(message) {
+      switch (message.type) {
+        case 'init':
+          initOptions = { forcedBackend: message.forcedBackend, wasmPaths: message.wasmPaths };
+          void core().catch((error: unknown) => {
+            environment.post({ type: 'initFailed', message: error instanceof Error ? error.message : String(error) });
+          });
+          return;
+        case 'registerDataset':
+          datasets.set(message.datasetId, message.arrays);
+          return;
+        case 'createLab':
+          void createLab(message.labId, message.config);
+          return;
+        default:
+          control(message);
+      }
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * Messages between the page and the training host. The host is a module Worker where the browser
+ * allows one, else the same code running in per-frame slices on the main thread; either way the page
+ * talks to it only through these messages, so the two hosts cannot drift apart.
+ */
+import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
+
+/** Arrays of a dataset the reader loaded, prepared in the page (parsing can show errors there). */
+export interface LoadedDatasetArrays {
+  readonly featureCount: number;
+  readonly windowLength: number;
+  readonly train: { readonly lastFeatures: Float32Array; readonly windows: Float32Array; readonly rul: Float32Array; readonly health: Int32Array };
+  readonly validation: { readonly lastFeatures: Float32Array; readonly windows: Float32Array; readonly rul: Float32Array; readonly health: Int32Array };
+}
+
+export type ToHost =
+  | { readonly type: 'init'; readonly forcedBackend?: string; readonly wasmPaths?: string }
+  | { readonly type: 'registerDataset'; readonly datasetId: string; readonly arrays: LoadedDatasetArrays }
+  | { readonly type: 'createLab'; readonly labId: string; readonly config: LabConfig }
+  | { readonly type: 'play'; readonly labId: string }
+  | { readonly type: 'pause'; readonly labId: string }
+  | { readonly type: 'stepOnce'; readonly labId: string }
+  | { readonly type: 'setSpeed'; readonly labId: string; readonly stepsPerTick: number }
+  | { readonly type: 'dispose'; readonly labId: string };
+
+export type FromHost =
+  | { readonly type: 'ready'; readonly backend: LabBackendInfo }
+  | { readonly type: 'initFailed'; readonly message: string }
+  | {
+      readonly type: 'progress';
+      readonly labId: string;
+      readonly step: number;
+      /** Per run id, the records since the previous progress message, oldest first. */
+      readonly records: Readonly<Record<string, readonly LabStepRecord[]>>;
+    }
+  | { readonly type: 'evaluation'; readonly labId: string; readonly evaluations: readonly LabEvaluation[] }
+  | { readonly type: 'status'; readonly labId: string; readonly status: LabStatus }
+  | { readonly type: 'error'; readonly labId: string; readonly message: string };
+
+/** The speed a host accepts: whole lab steps per tick, 1 … 50. */
+export function clampSpeed(stepsPerTick: number): number {
+  if (!Number.isFinite(stepsPerTick)) return 1;
+  return Math.min(50, Math.max(1, Math.round(stepsPerTick)));
+}
