@@ -1,0 +1,26 @@
+/** The two gradient norms as bars on a log axis (1e-3 … 1e2). */
+import { scaleLog } from 'd3-scale';
+import { Axis } from '../shared/Axis';
+import { NORM_RANGE } from './model';
+
+export function NormBars({ norms }: { readonly norms: readonly number[] }) {
+  const width = 560;
+  const height = 120;
+  const x = scaleLog().domain([NORM_RANGE.min, NORM_RANGE.max]).range([90, width - 16]).clamp(true);
+  const rows = [
+    { label: '‖g_rul‖', className: 'ba-rul', value: norms[0] },
+    { label: '‖g_health‖', className: 'ba-health', value: norms[1] },
+  ];
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Gradient norms on the shared backbone, log scale">
+      {rows.map((row, index) => (
+        <g key={row.label} transform={`translate(0,${12 + index * 34})`}>
+          <text x={84} y={15} textAnchor="end" fontSize={12} fill="currentColor">{row.label}</text>
+          <rect className={row.className} x={x.range()[0]} y={2} height={22} width={Math.max(1, x(row.value) - x.range()[0])} />
+          <text x={Math.min(x(row.value) + 6, width - 60)} y={18} fontSize={12} fill="currentColor">{row.value.toPrecision(3)}</text>
+        </g>
+      ))}
+      <Axis scale={x} orient="bottom" offset={84} label="gradient norm (log scale)" ticks={6} format={(v) => v.toExponential(0)} />
+    </svg>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * GABA weight explorer: two norms in, the raw weights and the smoothed, floored trace out, from the
+ * core's GABA controller; in Live mode the same plots follow real training of the toy backbone.
+ */
+import { useMemo, useRef } from 'react';
+import { gabaRawWeights } from '../../src/core/strategies/gaba-controller';
+import { useLab } from '../../src/live/useLab';
+import { ExportCsvButton } from '../shared/ExportCsvButton';
+import { LineChart } from '../shared/LineChart';
+import { LiveControls } from '../shared/LiveControls';
+import { Slider } from '../shared/Slider';
+import { useUrlState } from '../shared/useUrlState';
+import '../shared/widgets.css';
+import { computeExplorer, GABA_EXPLORER_SCHEMA, liveLabConfig, NORM_RANGE } from './model';
+import { NormBars } from './NormBars';
+
+const fixed3 = (value: number) => value.toFixed(3);
+const norm = (value: number) => value.toPrecision(3);
+
+export default function GabaExplorer({ id }: { readonly id: string }) {
+  const [state, update] = useUrlState(id, GABA_EXPLORER_SCHEMA);
+  const container = useRef<HTMLDivElement>(null);
+  const staticNumbers = useMemo(() => computeExplorer(state), [state]);
+  const live = state.mode === 'live';
+  const labConfig = useMemo(() => (live ? liveLabConfig(state) : null), [live, state]);
+  const lab = useLab(labConfig, { visibleRef: container });
+  const liveRecords = lab.records.gaba ?? [];
+  const latest = lab.latest.gaba;
+
+  const norms = live ? (latest?.gradNorms ?? [NaN, NaN]) : [state.normRul, state.normHealth];
+  const raw = live ? (latest ? gabaRawWeights(latest.gradNorms) : [NaN, NaN]) : staticNumbers.raw;
+  const trace = live
+    ? liveRecords.map((r) => ({ step: r.step, weights: r.weights }))
+    : staticNumbers.trace.map((p) => ({ step: p.step, weights: p.weights }));
+  const shown = trace.length > 0 ? trace[trace.length - 1].weights : [0.5, 0.5];
+
+  return (
+    <div className="ba-widget" ref={container} data-widget="gaba-explorer">
+      <div className="ba-toggle" role="group" aria-label="Mode">
+        <button type="button" aria-pressed={!live} onClick={() => update({ mode: 'static' })}>Sliders</button>
+        <button type="button" aria-pressed={live} onClick={() => update({ mode: 'live' })} data-testid="gaba-live">Live training</button>
+      </div>
+      {!live && (
+        <div className="ba-widget-row">
+          <Slider label="‖g_rul‖" scale="log" {...NORM_RANGE} value={state.normRul} format={norm} onChange={(v) => update({ normRul: v })} testId="gaba-norm-rul" />
+          <Slider label="‖g_health‖" scale="log" {...NORM_RANGE} value={state.normHealth} format={norm} onChange={(v) => update({ normHealth: v })} testId="gaba-norm-health" />
+        </div>
+      )}
+      <div className="ba-widget-row">
+        <Slider label="EMA β" min={0} max={0.999} step={0.001} value={state.beta} format={fixed3} onChange={(v) => update({ beta: v })} testId="gaba-beta" />
+        <Slider label="warm-up steps" min={0} max={200} step={1} value={state.warmupSteps} format={(v) => String(v)} onChange={(v) => update({ warmupSteps: v })} testId="gaba-warmup" />
+        <Slider label="floor (min weight)" min={0} max={0.5} step={0.005} value={state.minWeight} format={fixed3} onChange={(v) => update({ minWeight: v })} testId="gaba-floor" />
+      </div>
+      {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />}
+      <NormBars norms={norms} />
+      <dl className="ba-readouts">
+        <div><dt>ratio ‖g_rul‖/‖g_health‖</dt><dd data-testid="gaba-ratio">{Number.isFinite(norms[0] / norms[1]) ? `${(norms[0] / norms[1]).toPrecision(3)}×` : '—'}</dd></div>
+        <div><dt>raw λ_rul</dt><dd data-testid="gaba-raw-rul">{Number.isFinite(raw[0]) ? raw[0].toFixed(4) : '—'}</dd></div>
+        <div><dt>raw λ_health</dt><dd data-testid="gaba-raw-health">{Number.isFinite(raw[1]) ? raw[1].toFixed(4) : '—'}</dd></div>
+        <div><dt>used λ_rul</dt><dd className="ba-rul-text" data-testid="gaba-weight-rul">{fixed3(shown[0])}</dd></div>
+        <div><dt>used λ_health</dt><dd data-testid="gaba-weight-health">{fixed3(shown[1])}</dd></div>
+      </dl>
+      <LineChart
+        title="Task weights used at each step"
+        testId="gaba-trace"
+        xDomain={[0, state.steps]}
+        yDomain={[0, 1]}
+        xLabel="training step"
+        yLabel="weight"
+        shade={state.warmupSteps > 0 ? [{ from: 0, to: state.warmupSteps, label: 'warm-up: 1/K' }] : []}
+        rules={state.minWeight > 0 ? [{ y: state.minWeight, label: `floor ${state.minWeight.toFixed(3)}` }] : []}
+        series={[
+          { id: 'rul', className: 'ba-rul', points: trace.map((p) => [p.step, p.weights[0]] as const) },
+          { id: 'health', className: 'ba-health', points: trace.map((p) => [p.step, p.weights[1]] as const) },
+        ]}
+      />
+      <div className="ba-legend"><span className="ba-rul">λ_rul</span><span className="ba-health">λ_health</span></div>
+      <p className="ba-note">
+        {live
+          ? 'The norms are measured on the shared backbone of the toy network at every step; the weights are what GABA used for that step.'
+          : `The trace feeds the same two norms to the core's GABA controller for ${state.steps} steps.`}
+      </p>
+      <ExportCsvButton
+        fileName={`gaba-weights-${live ? 'live' : 'sliders'}.csv`}
+        columns={['step', 'lambda_rul', 'lambda_health']}
+        rows={() => trace.map((p) => [p.step, p.weights[0], p.weights[1]])}
+      />
+    </div>
+  );
+}
