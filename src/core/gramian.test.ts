@@ -88,3 +88,21 @@ describe('pcgradCoefficients', () => {
     expect(result.projections).toBeGreaterThan(2);
   });
 });
+
+describe('update shares and planar gradients', () => {
+  it('gives the quiet task about 0.2% of the update at a 500× ratio and equal weights', async () => {
+    const { updateShares } = await import('./gramian');
+    const shares = updateShares([0.5, 0.5], [500, 1]);
+    expect(shares[1]).toBeCloseTo(1 / 501, 12);
+    expect(shares[0] + shares[1]).toBeCloseTo(1, 12);
+  });
+
+  it('keeps the norms and the angle of the original pair', async () => {
+    const { planarGradients, gramianFromVectors, cosineFromGramian, normsFromGramian } = await import('./gramian');
+    const plane = planarGradients([3, 2], -0.6);
+    const gramian = gramianFromVectors(plane);
+    expect(normsFromGramian(gramian)[0]).toBeCloseTo(3, 12);
+    expect(normsFromGramian(gramian)[1]).toBeCloseTo(2, 12);
+    expect(cosineFromGramian(gramian)).toBeCloseTo(-0.6, 12);
+  });
+});

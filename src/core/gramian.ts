@@ -90,3 +90,20 @@ function dotColumn(a: readonly number[], gramian: Gramian, j: number): number {
   for (let i = 0; i < a.length; i += 1) sum += a[i] * gramian[i][j];
   return sum;
 }
+
+/**
+ * Each task's share of a combined update Σ_k c_k g_k, measured by the length of its term:
+ * |c_k|·‖g_k‖ / Σ_j |c_j|·‖g_j‖. At a 500× norm ratio and equal weights the quiet task's share is
+ * 1/501 ≈ 0.2%: the optimiser barely hears it.
+ */
+export function updateShares(coefficients: readonly number[], norms: readonly number[]): number[] {
+  const terms = coefficients.map((c, k) => Math.abs(c) * norms[k]);
+  const total = terms.reduce((sum, term) => sum + term, 0);
+  return total > 0 ? terms.map((term) => term / total) : terms.map(() => 1 / terms.length);
+}
+
+/** The two task gradients drawn in the plane they span: g_0 along x, g_1 at arccos(cosine). */
+export function planarGradients(norms: readonly [number, number], cosine: number): [[number, number], [number, number]] {
+  const angle = Math.acos(Math.min(1, Math.max(-1, cosine)));
+  return [[norms[0], 0], [norms[1] * Math.cos(angle), norms[1] * Math.sin(angle)]];
+}

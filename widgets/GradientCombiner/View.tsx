@@ -1,0 +1,73 @@
+/**
+ * Two-vector gradient combiner: drag λ, the angle of g_health and the norm ratio, and watch the update
+ * the optimiser follows. Live mode draws the real shared-backbone gradients of the toy network.
+ */
+import { useMemo, useRef } from 'react';
+import { useLab } from '../../src/live/useLab';
+import { ExportCsvButton } from '../shared/ExportCsvButton';
+import { LiveControls } from '../shared/LiveControls';
+import { Slider } from '../shared/Slider';
+import { useUrlState } from '../shared/useUrlState';
+import '../shared/widgets.css';
+import { Arrows } from './Arrows';
+import { COMBINER_SCHEMA, liveLabConfig, livePicture, staticPicture } from './model';
+
+const percent = (value: number) => `${(value * 100).toPrecision(3)}%`;
+
+export default function GradientCombiner({ id }: { readonly id: string }) {
+  const [state, update] = useUrlState(id, COMBINER_SCHEMA);
+  const container = useRef<HTMLDivElement>(null);
+  const live = state.mode === 'live';
+  const labConfig = useMemo(() => (live ? liveLabConfig(state) : null), [live, state]);
+  const lab = useLab(labConfig, { visibleRef: container });
+  const latest = lab.latest.run;
+  const picture = live && latest ? livePicture(latest) : staticPicture(state);
+  const history = lab.records.run ?? [];
+
+  return (
+    <div className="ba-widget" ref={container} data-widget="gradient-combiner">
+      <div className="ba-toggle" role="group" aria-label="Mode">
+        <button type="button" aria-pressed={!live} onClick={() => update({ mode: 'static' })}>Sliders</button>
+        <button type="button" aria-pressed={live} onClick={() => update({ mode: 'live' })} data-testid="combiner-live">Live training</button>
+      </div>
+      <div className="ba-widget-row">
+        <Slider label="λ_rul" min={0} max={1} step={0.01} value={state.lambda} format={(v) => v.toFixed(2)} onChange={(v) => update({ lambda: v })} testId="combiner-lambda" disabled={live && state.strategy === 'gaba'} />
+        {!live && <Slider label="angle of g_health" min={0} max={180} step={1} value={state.angle} format={(v) => `${v.toFixed(0)}°`} onChange={(v) => update({ angle: v })} testId="combiner-angle" />}
+        {!live && <Slider label="‖g_rul‖ / ‖g_health‖" scale="log" min={1} max={1000} value={state.ratio} format={(v) => `${v.toPrecision(3)}×`} onChange={(v) => update({ ratio: v })} testId="combiner-ratio" />}
+        {live && (
+          <label className="ba-inline-field">
+            Weights from
+            <select value={state.strategy} onChange={(event) => update({ strategy: event.currentTarget.value === 'gaba' ? 'gaba' : 'fixed' })} data-testid="combiner-strategy">
+              <option value="fixed">fixed λ (slider)</option>
+              <option value="gaba">GABA</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={1000} />}
+      <Arrows picture={picture} />
+      <div className="ba-legend"><span className="ba-rul">g_rul</span><span className="ba-health">g_health</span><span className="ba-combined">λ·g_rul + (1−λ)·g_health</span></div>
+      <dl className="ba-readouts">
+        <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{percent(picture.shares[0])}</dd></div>
+        <div><dt>health share</dt><dd data-testid="combiner-share-health">{percent(picture.shares[1])}</dd></div>
+        <div><dt>update's angle from g_rul</dt><dd data-testid="combiner-deviation">{picture.deviationFromRul.toFixed(1)}°</dd></div>
+        <div><dt>length kept</dt><dd data-testid="combiner-length">{percent(picture.lengthKept)}</dd></div>
+        <div><dt>{live ? 'measured ratio' : 'ratio'}</dt><dd data-testid="combiner-measured-ratio">{Number.isFinite(picture.ratio) ? `${picture.ratio.toPrecision(3)}×` : '—'}</dd></div>
+        {live && <div><dt>angle between gradients</dt><dd data-testid="combiner-live-angle">{picture.angle.toFixed(1)}°</dd></div>}
+        {live && <div><dt>weights used</dt><dd>{picture.weights.map((w) => w.toFixed(3)).join(' / ')}</dd></div>}
+      </dl>
+      <p className="ba-note">
+        {live
+          ? 'Arrows are the real per-task gradients on the shared backbone at the latest step, drawn in the plane they span: lengths are their norms, the angle is arccos of their cosine.'
+          : 'Arrows are drawn to scale: at large ratios g_health shrinks to a dot, which is what the optimiser sees.'}
+      </p>
+      <ExportCsvButton
+        fileName={live ? 'combiner-live.csv' : 'combiner.csv'}
+        columns={['step', 'norm_rul', 'norm_health', 'cosine', 'lambda_rul', 'lambda_health']}
+        rows={() => live
+          ? history.map((r) => [r.step, r.gradNorms[0], r.gradNorms[1], r.cosine, r.weights[0], r.weights[1]])
+          : [[0, state.ratio, 1, Math.cos((state.angle * Math.PI) / 180), state.lambda, 1 - state.lambda]]}
+      />
+    </div>
+  );
+}
