@@ -7,16 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createToyDataset } from '../src/core/data/toy-dataset';
 import { createRandom, type RandomSource } from '../src/core/random';
 import { REFERENCE_MODEL, scenarioVariants, type ScenarioVariant } from './scenario-variants';
 
 const POOL_SIZE = 256;
 const BATCH_SIZE = 64;
-const FEATURE_COUNT = REFERENCE_MODEL.inputSize;
-/** RUL cap and health thresholds of the book (algorithms.md, "Data conventions"). */
-const RUL_CAP = 125;
-const CRITICAL_AT_OR_BELOW = 30;
-const DEGRADING_AT_OR_BELOW = 80;
 
 /** The scenario is the input of both implementations, so six significant digits lose nothing. */
 const round = (value: number): number => Number(value.toPrecision(6));
@@ -46,24 +42,17 @@ function drawParameters(seed: number): { shared: LayerValues[]; heads: LayerValu
 }
 
 /**
- * A C-MAPSS-like pool: integer capped RUL, health classes from the book's thresholds, and 14
- * z-scored "sensors" that drift linearly with wear (each with its own sign and strength) plus noise,
- * so both tasks are learnable and their gradients genuinely interact.
+ * 256 single-cycle rows of the book's own toy dataset (a seeded synthetic fleet, 14 z-scored
+ * informative sensors, capped RUL, health classes from the book's thresholds), so the fixtures train
+ * on the same kind of data the pages do. Four batches of 64 cycle through the pool.
  */
 function drawPool(seed: number): { x: number[][]; rul: number[]; health: number[] } {
-  const random = createRandom(seed);
-  const drift = Array.from({ length: FEATURE_COUNT }, () => random.uniform(-1.5, 1.5));
-  const x: number[][] = [];
-  const rul: number[] = [];
-  const health: number[] = [];
-  for (let i = 0; i < POOL_SIZE; i += 1) {
-    const target = random.int(RUL_CAP + 1);
-    const wear = 1 - target / RUL_CAP;
-    x.push(drift.map((strength) => round(strength * (wear - 0.5) * 2 + 0.5 * random.normal())));
-    rul.push(target);
-    health.push(target <= CRITICAL_AT_OR_BELOW ? 2 : target <= DEGRADING_AT_OR_BELOW ? 1 : 0);
-  }
-  return { x, rul, health };
+  const toy = createToyDataset({ seed, size: POOL_SIZE });
+  const width = toy.featureCount;
+  const x = Array.from({ length: POOL_SIZE }, (_, i) =>
+    Array.from(toy.features.subarray(i * width, (i + 1) * width), round),
+  );
+  return { x, rul: Array.from(toy.rul, round), health: Array.from(toy.health) };
 }
 
 function buildScenario(variant: ScenarioVariant, index: number): object {
