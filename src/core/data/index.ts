@@ -1,4 +1,5 @@
 export * from './cmapss-table';
+export * from './health';
 export * from './sensors';
 export * from './targets';
 export * from './synthetic-fleet';

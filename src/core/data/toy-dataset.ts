@@ -2,7 +2,8 @@ import { createRandom } from '../random';
 import { SENSOR_COUNT } from './cmapss-table';
 import { INFORMATIVE_SENSORS } from './sensors';
 import { createSyntheticFleet } from './synthetic-fleet';
-import { healthClass, rowRul, RUL_CAP } from './targets';
+import { DEFAULT_RUL_CAP, healthClass } from './health';
+import { rowRul } from './targets';
 
 /** Options of {@link createToyDataset}. */
 export interface ToyDatasetOptions {
@@ -49,7 +50,7 @@ function informativeSensorStats(sensors: Float32Array, rows: number): { mean: Fl
  */
 export function createToyDataset(options: ToyDatasetOptions): ToyDataset {
   const fleet = createSyntheticFleet({ seed: options.seed, engines: options.engines ?? 100 });
-  const fleetRul = rowRul(fleet, RUL_CAP);
+  const fleetRul = rowRul(fleet, DEFAULT_RUL_CAP);
   const { mean, std } = informativeSensorStats(fleet.sensors, fleet.rows);
   // A separate stream for sampling, so changing `size` never changes the fleet itself.
   const sampler = createRandom(options.seed ^ 0x5eed);
