@@ -1,0 +1,62 @@
+/**
+ * λ_rul sensitivity sweep: the published ablation next to a live sweep the reader starts, in which the
+ * core trains the toy backbone at every λ side by side (same initial parameters, same batches).
+ */
+import type { LabConfig, LabEvaluation } from '../../src/live/types';
+import type { Schema } from '../shared/url-state';
+
+/** Validation RMSE (cycles) published for fixed weights; λ_rul = 1 is single-task RUL. */
+export const PUBLISHED_ABLATION: readonly { readonly lambda: number; readonly fd002: number; readonly fd004: number }[] = [
+  { lambda: 0.5, fd002: 6.33, fd004: 7.3 },
+  { lambda: 0.6, fd002: 6.88, fd004: 7.78 },
+  { lambda: 0.75, fd002: 7.24, fd004: 8.14 },
+  { lambda: 0.9, fd002: 8.59, fd004: 7.71 },
+  { lambda: 1.0, fd002: 26.92, fd004: 28.27 },
+];
+
+/** The λ_rul values the live sweep trains: seven, from mostly-health to single-task RUL. */
+export const SWEEP_LAMBDAS: readonly number[] = [0.1, 0.25, 0.5, 0.6, 0.75, 0.9, 1.0];
+
+export interface SweepState {
+  readonly steps: number;
+  readonly seed: number;
+  readonly data: 'toy' | 'fleet';
+}
+
+export const SWEEP_SCHEMA: Schema<SweepState> = {
+  steps: { kind: 'number', min: 100, max: 3000, fallback: 600, integer: true },
+  seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
+  data: { kind: 'choice', options: ['toy', 'fleet'], fallback: 'toy' },
+};
+
+export const runIdFor = (lambda: number): string => `lambda-${lambda.toFixed(2)}`;
+
+export function sweepLabConfig(state: SweepState): LabConfig {
+  return {
+    seed: state.seed,
+    data: state.data === 'toy' ? { kind: 'toy', seed: state.seed + 1 } : { kind: 'syntheticFleet', seed: state.seed + 1 },
+    runs: SWEEP_LAMBDAS.map((lambda) => ({
+      id: runIdFor(lambda),
+      label: `λ_rul = ${lambda}`,
+      strategy: { name: 'fixed', hyper: { weights: [lambda, 1 - lambda] } },
+    })),
+    totalSteps: state.steps,
+    evaluateEvery: Math.max(50, Math.round(state.steps / 6)),
+  };
+}
+
+export interface SweepPoint {
+  readonly lambda: number;
+  readonly step: number;
+  readonly rmse: number;
+  readonly healthAccuracy: number;
+}
+
+/** The latest evaluation of every λ that has one, in λ order. */
+export function latestSweepPoints(evaluations: readonly LabEvaluation[]): SweepPoint[] {
+  return SWEEP_LAMBDAS.flatMap((lambda) => {
+    const mine = evaluations.filter((e) => e.runId === runIdFor(lambda));
+    const last = mine[mine.length - 1];
+    return last ? [{ lambda, step: last.step, rmse: last.rmse, healthAccuracy: last.healthAccuracy }] : [];
+  });
+}
