@@ -1,0 +1,60 @@
+/**
+ * Header badge: which backend TensorFlow.js chose, and why when it is not WebGPU. Listens only;
+ * until a widget loads TensorFlow.js it says so rather than loading it itself.
+ */
+import { backendLabel } from './backend-request';
+import { describeSelection } from './tf-session';
+import { useTfSession, useTfState } from './TfProvider';
+
+export function BackendBadge() {
+  const state = useTfState();
+  let label: string;
+  let detail: string | undefined;
+  switch (state.status) {
+    case 'idle':
+      label = 'TensorFlow.js not loaded yet';
+      detail = 'It loads with the first interactive figure.';
+      break;
+    case 'loading':
+      label = 'Loading TensorFlow.js…';
+      break;
+    case 'ready':
+      label = backendLabel(state.selection.name);
+      detail = describeSelection(state.selection);
+      break;
+    case 'error':
+      label = 'TensorFlow.js failed';
+      detail = state.message;
+      break;
+  }
+  return (
+    <p className="backend-badge" data-status={state.status} data-backend={state.status === 'ready' ? state.selection.name : undefined} aria-live="polite">
+      <span className="backend-badge__label">{state.status === 'ready' ? `Backend: ${label}` : label}</span>
+      {detail && <span className="backend-badge__detail">{detail}</span>}
+    </p>
+  );
+}
+
+/** A visible notice for `?backend=` values that could not be honoured. Never blocks the page. */
+export function BackendNotice() {
+  const state = useTfState();
+  const { request } = useTfSession();
+  const messages: string[] = [];
+  if (request.invalid !== undefined) {
+    messages.push(`“?backend=${request.invalid}” is not a backend (use webgpu, webgl, wasm or cpu); choosing automatically.`);
+  }
+  if (state.status === 'ready' && state.selection.forcedUnavailable) {
+    const reason = state.selection.skipped.find((entry) => entry.name === state.selection.forcedUnavailable)?.reason;
+    messages.push(
+      `${backendLabel(state.selection.forcedUnavailable)} was requested but is unavailable${reason ? ` (${reason})` : ''}; using ${backendLabel(state.selection.name)} instead.`,
+    );
+  }
+  if (messages.length === 0) return null;
+  return (
+    <div className="backend-notice" role="status">
+      {messages.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * React access to the page's TensorFlow.js session.
+ *   useTf()       — for widgets: starts loading on mount, returns the state (ready → backend chosen).
+ *   useTfState()  — for the badge and notices: listens only, never loads TensorFlow.js.
+ */
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { BackendModule } from './backend-contract';
+import { parseBackendRequest } from './backend-request';
+import { createTfSession, type TfSession, type TfState } from './tf-session';
+
+// The core's selectBackend when src/core/backend.ts exists, otherwise the shell's stand-in. A glob
+// (not a plain import) so the shell builds before and after the core engineer adds that file.
+const coreBackend = import.meta.glob<BackendModule>('/src/core/backend.ts');
+
+function loadBackendModule(): Promise<BackendModule> {
+  const fromCore = coreBackend['/src/core/backend.ts'];
+  return fromCore ? fromCore() : import('./fallback-backend');
+}
+
+/** Where the build puts the WASM binaries (book-assets-plugin), resolved against the page. */
+export function wasmFolderUrl(): string {
+  return new URL('tfjs-wasm/', document.baseURI).href;
+}
+
+const TfContext = createContext<TfSession | null>(null);
+
+export function TfProvider({ children }: { children: ReactNode }) {
+  const [session] = useState(() =>
+    createTfSession({ request: parseBackendRequest(window.location.search), wasmPaths: wasmFolderUrl(), loadBackendModule }),
+  );
+  return <TfContext.Provider value={session}>{children}</TfContext.Provider>;
+}
+
+export function useTfSession(): TfSession {
+  const session = useContext(TfContext);
+  if (!session) throw new Error('useTf() must be used inside <TfProvider> (the book shell provides it).');
+  return session;
+}
+
+/** The session state without triggering a load. */
+export function useTfState(): TfState {
+  const session = useTfSession();
+  return useSyncExternalStore(session.subscribe, session.getState, session.getState);
+}
+
+/**
+ * For widgets that compute with TensorFlow.js on the page: selects the backend (once per page) and
+ * re-renders when it is ready. Import tfjs in the widget module itself; it is fetched with the widget.
+ */
+export function useTf(): TfState {
+  const session = useTfSession();
+  useEffect(() => {
+    // The error is already in the state, which the caller renders.
+    session.load().catch(() => undefined);
+  }, [session]);
+  return useTfState();
+}

@@ -1,0 +1,18 @@
+/**
+ * The shape of the core's backend selection (src/core/backend.ts), restated here so the shell
+ * compiles and runs whether or not that file exists yet.
+ */
+import type { BackendName } from './backend-request';
+
+export interface BackendSelection {
+  /** The backend TensorFlow.js now runs on. */
+  readonly name: string;
+  /** Backends tried before it, with the reason each was passed over. */
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** Set when `forced` named a backend that could not start. */
+  readonly forcedUnavailable?: string;
+}
+
+export interface BackendModule {
+  selectBackend(options?: { forced?: BackendName; wasmPaths?: string }): Promise<BackendSelection>;
+}

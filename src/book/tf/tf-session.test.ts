@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { BackendModule } from './backend-contract';
+import { createTfSession, describeSelection } from './tf-session';
+
+function fakeModule(select: BackendModule['selectBackend']): () => Promise<BackendModule> {
+  return vi.fn(async () => ({ selectBackend: select }));
+}
+
+describe('the page TensorFlow.js session', () => {
+  it('loads nothing until asked', () => {
+    const loadBackendModule = fakeModule(async () => ({ name: 'cpu', skipped: [] }));
+    const session = createTfSession({ request: {}, wasmPaths: '/w/', loadBackendModule });
+    expect(session.getState()).toEqual({ status: 'idle' });
+    expect(loadBackendModule).not.toHaveBeenCalled();
+  });
+
+  it('selects the backend once however many widgets ask, passing the request and wasm folder', async () => {
+    const select = vi.fn<BackendModule['selectBackend']>(async () => ({ name: 'wasm', skipped: [] }));
+    const session = createTfSession({ request: { forced: 'wasm' }, wasmPaths: '/w/', loadBackendModule: fakeModule(select) });
+    const seen: string[] = [];
+    session.subscribe(() => seen.push(session.getState().status));
+    await Promise.all([session.load(), session.load()]);
+    expect(select).toHaveBeenCalledTimes(1);
+    expect(select).toHaveBeenCalledWith({ forced: 'wasm', wasmPaths: '/w/' });
+    expect(seen).toEqual(['loading', 'ready']);
+  });
+
+  it('reports a failure as an error state', async () => {
+    const session = createTfSession({
+      request: {},
+      wasmPaths: '/w/',
+      loadBackendModule: fakeModule(async () => {
+        throw new Error('no backend');
+      }),
+    });
+    await expect(session.load()).rejects.toThrow('no backend');
+    expect(session.getState()).toEqual({ status: 'error', message: 'no backend' });
+  });
+});
+
+describe('the badge explanation', () => {
+  it('is silent on WebGPU and says why otherwise', () => {
+    expect(describeSelection({ name: 'webgpu', skipped: [] })).toBeUndefined();
+    expect(describeSelection({ name: 'wasm', skipped: [{ name: 'webgpu', reason: 'no WebGPU adapter' }] })).toBe('no WebGPU adapter: using WASM');
+    expect(describeSelection({ name: 'cpu', skipped: [] })).toBe('using CPU');
+  });
+});

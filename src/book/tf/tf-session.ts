@@ -1,0 +1,73 @@
+/**
+ * One TensorFlow.js backend choice per page. Nothing loads until a widget asks (`load()`); the
+ * header badge only listens. Created once by the app and handed down through TfProvider, so the
+ * state belongs to the page instance rather than to a module.
+ */
+import type { BackendModule, BackendSelection } from './backend-contract';
+import type { BackendRequest } from './backend-request';
+
+export type TfState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly selection: BackendSelection }
+  | { readonly status: 'error'; readonly message: string };
+
+export interface TfSession {
+  /** What the reader asked for with `?backend=`. */
+  readonly request: BackendRequest;
+  getState(): TfState;
+  subscribe(listener: () => void): () => void;
+  /** Loads TensorFlow.js and selects the backend; later calls share the first call's promise. */
+  load(): Promise<BackendSelection>;
+}
+
+export interface TfSessionOptions {
+  readonly request: BackendRequest;
+  /** Folder URL (ending in `/`) the WASM binaries are served from. */
+  readonly wasmPaths: string;
+  /** Imports the module that owns `selectBackend` (injected so tests need no TensorFlow.js). */
+  readonly loadBackendModule: () => Promise<BackendModule>;
+}
+
+export function createTfSession(options: TfSessionOptions): TfSession {
+  let state: TfState = { status: 'idle' };
+  let pending: Promise<BackendSelection> | undefined;
+  const listeners = new Set<() => void>();
+  const setState = (next: TfState) => {
+    state = next;
+    listeners.forEach((listener) => listener());
+  };
+
+  async function selectOnce(): Promise<BackendSelection> {
+    setState({ status: 'loading' });
+    try {
+      const module = await options.loadBackendModule();
+      const selection = await module.selectBackend({ forced: options.request.forced, wasmPaths: options.wasmPaths });
+      setState({ status: 'ready', selection });
+      return selection;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setState({ status: 'error', message });
+      throw error;
+    }
+  }
+
+  return {
+    request: options.request,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    load: () => (pending ??= selectOnce()),
+  };
+}
+
+/** The sentence under the badge: why this backend, when it is not the first choice. */
+export function describeSelection(selection: BackendSelection): string | undefined {
+  if (selection.name === 'webgpu') return undefined;
+  const webgpu = selection.skipped.find((entry) => entry.name === 'webgpu');
+  const label = selection.name === 'wasm' ? 'WASM' : selection.name === 'webgl' ? 'WebGL' : selection.name.toUpperCase();
+  if (webgpu) return `${webgpu.reason}: using ${label}`;
+  return `using ${label}`;
+}

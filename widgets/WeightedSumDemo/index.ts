@@ -1,0 +1,2 @@
+// What MDX loads for <Widget name="WeightedSumDemo" id="…" />.
+export { WeightedSumDemo as default } from './View';
