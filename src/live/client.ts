@@ -22,6 +22,8 @@ export interface LiveClient {
   registerDataset(datasetId: string, arrays: LoadedDatasetArrays): void;
   disposeLab(labId: string): void;
   backend(): LabBackendInfo | null;
+  /** Resolves with the host's backend once chosen; rejects if the host could not load the core. */
+  backendReady(): Promise<LabBackendInfo>;
   subscribeBackend(listener: (info: LabBackendInfo) => void): () => void;
 }
 
@@ -60,6 +62,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const datasets = new Map<string, LoadedDatasetArrays>();
   const backendListeners = new Set<(info: LabBackendInfo) => void>();
   let backendInfo: LabBackendInfo | null = null;
+  let initFailure: string | null = null;
+  const failureListeners = new Set<(message: string) => void>();
   const init: ToHost = { type: 'init', forcedBackend: options.forcedBackend, wasmPaths: options.wasmPaths };
 
   const deliver: Listener = (message) => {
@@ -69,6 +73,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       return;
     }
     if (message.type === 'initFailed') {
+      initFailure = message.message;
+      failureListeners.forEach((listener) => listener(message.message));
       listeners.forEach((listener, labId) => listener({ type: 'error', labId, message: message.message }));
       return;
     }
@@ -104,6 +110,13 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       transport.send({ type: 'dispose', labId });
     },
     backend: () => backendInfo,
+    backendReady: () => new Promise<LabBackendInfo>((resolve, reject) => {
+      if (backendInfo) return resolve(backendInfo);
+      if (initFailure) return reject(new Error(initFailure));
+      const onReady = (info: LabBackendInfo): void => { backendListeners.delete(onReady); resolve(info); };
+      backendListeners.add(onReady);
+      failureListeners.add((message) => reject(new Error(message)));
+    }),
     subscribeBackend(listener) {
       backendListeners.add(listener);
       if (backendInfo) listener(backendInfo);
@@ -114,7 +127,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
 
 // One host per page is the point (one Worker, one tfjs instance), so these two are page-wide on purpose.
 let pageClient: LiveClient | null = null;
-let pageOptions: LiveClientOptions = {};
+let pageOptions: LiveClientOptions | null = null;
 const backendSubscriptions = new Map<(info: LabBackendInfo) => void, (() => void) | undefined>();
 
 /** Set before the first lab starts (the book passes `?backend=` and the wasm folder). */
@@ -122,10 +135,22 @@ export function configureLiveClient(options: LiveClientOptions): void {
   pageOptions = options;
 }
 
+const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** `?backend=` from the page URL (an unknown value is the shell's to report) and the wasm folder. */
+export function optionsFromPage(): LiveClientOptions {
+  const requested = new URLSearchParams(location.search).get('backend')?.trim().toLowerCase();
+  return {
+    forcedBackend: requested && BACKEND_NAMES.includes(requested) ? requested : undefined,
+    // book-assets-plugin serves the tfjs wasm binaries from this folder of the site.
+    wasmPaths: new URL('tfjs-wasm/', document.baseURI).href,
+  };
+}
+
 /** The page's one client, created on first use (this is when tfjs starts loading). */
 export function getLiveClient(): LiveClient {
   if (!pageClient) {
-    pageClient = createLiveClient(pageOptions);
+    pageClient = createLiveClient(pageOptions ?? optionsFromPage());
     const client = pageClient;
     backendSubscriptions.forEach((_, listener) => backendSubscriptions.set(listener, client.subscribeBackend(listener)));
   }
