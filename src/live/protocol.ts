@@ -3,15 +3,11 @@
  * allows one, else the same code running in per-frame slices on the main thread; either way the page
  * talks to it only through these messages, so the two hosts cannot drift apart.
  */
+import type { LabDatasetArrays } from '../core/lab/types';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
 
 /** Arrays of a dataset the reader loaded, prepared in the page (parsing can show errors there). */
-export interface LoadedDatasetArrays {
-  readonly featureCount: number;
-  readonly windowLength: number;
-  readonly train: { readonly lastFeatures: Float32Array; readonly windows: Float32Array; readonly rul: Float32Array; readonly health: Int32Array };
-  readonly validation: { readonly lastFeatures: Float32Array; readonly windows: Float32Array; readonly rul: Float32Array; readonly health: Int32Array };
-}
+export type LoadedDatasetArrays = LabDatasetArrays;
 
 export type ToHost =
   | { readonly type: 'init'; readonly forcedBackend?: string; readonly wasmPaths?: string }

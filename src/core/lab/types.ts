@@ -1,0 +1,83 @@
+/**
+ * What a lab is: one or more runs trained side by side on the core, from the same initial parameters,
+ * on the same batches, one weighting strategy per run. Plain data, so a lab can be described in a
+ * message to a Worker or in a test.
+ */
+
+/** A weighting strategy and its hyperparameters, as the core's registry takes them. */
+export interface LabStrategySpec {
+  readonly name: string;
+  readonly hyper?: Readonly<Record<string, unknown>>;
+}
+
+/** One run of a lab. */
+export interface LabRunSpec {
+  /** Stable id, unique within the lab (e.g. "gaba", "fixed-0.75"). */
+  readonly id: string;
+  /** What the reader sees in legends and tables. */
+  readonly label: string;
+  readonly strategy: LabStrategySpec;
+}
+
+/** Where a lab's batches come from. */
+export type LabDataSpec =
+  /** The synthetic fleet's single-cycle rows for the dense model (the book's default). */
+  | { readonly kind: 'toy'; readonly seed: number; readonly size?: number }
+  /** Windows from the synthetic fleet through the full C-MAPSS pipeline. */
+  | { readonly kind: 'syntheticFleet'; readonly seed: number; readonly engines?: number; readonly conditions?: 1 | 6 }
+  /** Files the reader loaded, registered with the host beforehand under this id. */
+  | { readonly kind: 'loaded'; readonly datasetId: string };
+
+export interface LabConfig {
+  /** Seed of the initial parameters and of the batch order. */
+  readonly seed: number;
+  readonly runs: readonly LabRunSpec[];
+  readonly data: LabDataSpec;
+  /** 'dense' (14 → 32 → 32 on single cycles) or 'temporal' (1-D convolutions over 30-cycle windows). */
+  readonly backbone?: 'dense' | 'temporal';
+  readonly optimiser?: { readonly kind: 'adam' | 'sgd'; readonly learningRate: number };
+  readonly batchSize?: number;
+  /** The lab stops by itself after this many steps (each run takes one step per lab step). */
+  readonly totalSteps?: number;
+  /** Validation metrics every this many steps (and at the end). */
+  readonly evaluateEvery?: number;
+}
+
+/** What one run measured at one step (the core's StepRecord, as plain numbers). */
+export interface LabStepRecord {
+  readonly step: number;
+  readonly losses: readonly number[];
+  readonly gradNorms: readonly number[];
+  readonly cosine: number;
+  readonly weights: readonly number[];
+  readonly projections?: number;
+}
+
+/** Validation metrics of one run at one step. */
+export interface LabEvaluation {
+  readonly runId: string;
+  readonly step: number;
+  readonly rmse: number;
+  readonly nasaScore: number;
+  readonly healthAccuracy: number;
+  readonly perClassRecall: readonly number[];
+}
+
+/** One split of a dataset as flat arrays. */
+export interface LabSplit {
+  /** count × featureCount, row-major: each example's features at its last cycle (the dense backbone's input). */
+  readonly lastFeatures: Float32Array;
+  /** count × windowLength × featureCount (the temporal backbone's input); may be empty for single-cycle data. */
+  readonly windows: Float32Array;
+  readonly rul: Float32Array;
+  readonly health: Int32Array;
+}
+
+/** A dataset a lab trains on: a training split and a validation split (by engine, never by window). */
+export interface LabDatasetArrays {
+  readonly featureCount: number;
+  /** 1 for single-cycle data. */
+  readonly windowLength: number;
+  readonly train: LabSplit;
+  readonly validation: LabSplit;
+}
