@@ -13,28 +13,43 @@ export interface OperatingConditions {
   assignments: Int32Array;
 }
 
-/** Share of rows a settings cell must hold to count as a condition rather than a stray reading. */
+/** Share of rows a group must hold to count as a condition rather than a stray reading. */
 const MIN_CONDITION_SHARE = 0.005;
+/**
+ * Distances at which two settings rows belong to different conditions: the published conditions are
+ * at least 5 kft, 0.08 Mach or 40 throttle points apart, while the jitter within one is in the third
+ * decimal. Rows within one unit of these scales of a group's first row join that group.
+ */
+const CONDITION_RADIUS = [1, 0.04, 5];
+/** More groups than this means the settings are not clustered at all; counting stops there. */
+const MAX_GROUPS = 64;
 
 /**
- * How many operating conditions the settings show. The published conditions sit at whole-number
- * altitudes (kft), Mach numbers a tenth or more apart, and whole-number throttle settings, while the
- * within-condition jitter is in the third decimal; so rows are binned on that coarse grid and the
- * cells holding at least 0.5 % of rows are counted. FD001/FD003 give 1, FD002/FD004 give 6.
+ * How many operating conditions the settings show (FD001/FD003 give 1, FD002/FD004 give 6): rows are
+ * grouped around leader rows within {@link CONDITION_RADIUS}, and groups with at least 0.5 % of the
+ * rows are counted.
  */
 export function detectConditionCount(settings: Float32Array): number {
   const rows = settings.length / SETTING_COUNT;
-  const cells = new Map<string, number>();
-  for (let row = 0; row < rows; row += 1) {
-    const altitude = Math.round(settings[row * SETTING_COUNT]);
-    const mach = Math.round(settings[row * SETTING_COUNT + 1] * 10);
-    const throttle = Math.round(settings[row * SETTING_COUNT + 2]);
-    const key = `${altitude + 0}|${mach + 0}|${throttle + 0}`;
-    cells.set(key, (cells.get(key) ?? 0) + 1);
+  const leaders: number[] = [];
+  const sizes: number[] = [];
+  for (let row = 0; row < rows && leaders.length < MAX_GROUPS; row += 1) {
+    const group = leaders.findIndex((leader) => withinRadius(settings, row, leader));
+    if (group === -1) {
+      leaders.push(row);
+      sizes.push(1);
+    } else sizes[group] += 1;
   }
-  let count = 0;
-  for (const size of cells.values()) if (size >= rows * MIN_CONDITION_SHARE) count += 1;
-  return Math.max(count, 1);
+  const counted = sizes.filter((size) => size >= rows * MIN_CONDITION_SHARE).length;
+  return Math.max(counted, 1);
+}
+
+function withinRadius(settings: Float32Array, a: number, b: number): boolean {
+  for (let s = 0; s < SETTING_COUNT; s += 1) {
+    const distance = Math.abs(settings[a * SETTING_COUNT + s] - settings[b * SETTING_COUNT + s]);
+    if (distance > CONDITION_RADIUS[s]) return false;
+  }
+  return true;
 }
 
 function settingScale(settings: Float32Array, rows: number): Float32Array {
