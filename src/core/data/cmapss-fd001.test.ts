@@ -64,6 +64,9 @@ describe.skipIf(!HAVE_DATA)('NASA C-MAPSS FD001', () => {
     const rul = parseRulFile(read('RUL_FD001.txt'), 'RUL_FD001.txt');
     expect(rul.ok && [rul.value.length, rul.value[0], rul.value[99]]).toEqual([100, 112, 20]);
     expect(rul.ok && checkRulAgainstTest(rul.value, test, { rul: 'RUL_FD001.txt', test: 'test_FD001.txt' })).toEqual([]);
+    const oneShort = parseRulFile(read('RUL_FD001.txt').replace(/[^\n]*\n?$/, ''), 'RUL_FD001.txt');
+    const issues = oneShort.ok ? checkRulAgainstTest(oneShort.value, test, { rul: 'RUL_FD001.txt', test: 'test_FD001.txt' }) : [];
+    expect(issues.map(formatIssue)).toEqual(['RUL_FD001.txt has 99 values but test_FD001.txt has 100 engines; expected one RUL value per test engine']);
   });
 
   it('has one operating condition, seven flat sensors and fourteen that move', () => {
