@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CmapssTable } from './cmapss-table';
 import { formatCmapssTable } from './format-cmapss';
+import { parseDecimal } from './line-scanner';
 import { parseCmapssTable, parseCmapssTableInSlices } from './parse-cmapss';
 import { formatIssue, type ParseResult } from './parse-issues';
 import { checkRulAgainstTest, parseRulFile } from './parse-rul';
@@ -102,6 +103,17 @@ describe('parseCmapssTable', () => {
     console.info(`parsed ${(text.length / 1e6).toFixed(1)} MB, ${table.rows} rows in ${elapsed.toFixed(0)} ms`);
     expect(table.engineCount).toBe(290);
     expect(elapsed).toBeLessThan(5000);
+  });
+});
+
+describe('parseDecimal', () => {
+  it('reads plain decimals exactly like Number and falls back to Number for everything else', () => {
+    for (const text of ['-0.0007', '2388', '8.4195', '+5.5', '100.0', '0.03', '1e3', '12345678901234567', '.5', '5.']) {
+      expect(parseDecimal(` ${text} `, 1, text.length + 1)).toBe(Number(text));
+    }
+    expect(parseDecimal('abc', 0, 3)).toBeNaN();
+    expect(parseDecimal('.', 0, 1)).toBeNaN();
+    expect(parseDecimal('1.2.3', 0, 5)).toBeNaN();
   });
 });
 
