@@ -45,7 +45,7 @@ def replay(scenario):
         check_finite(step, losses, gramian, last_norms)
         plan = strategy.plan(step, losses, gramian, last_norms)
         apply_plan(net, optimiser, plan, shared_grads, head_grads)
-        records.append(record(step, losses, gramian, last_norms, plan))
+        records.append(record(step, losses, gramian, last_norms, plan, net))
     return {
         "scenario": scenario.get("name"),
         "generator": f"reference/replay.py, torch {torch.__version__}, float32, CPU, 1 thread",

@@ -9,7 +9,8 @@ from random_source import Mulberry32
 
 DEFAULT_MODEL = {"inputSize": 14, "hidden": [32, 32], "activation": "relu", "headSizes": [1, 3]}
 DEFAULT_ADAM = {"kind": "adam", "learningRate": 1e-3, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
-ACTIVATIONS = {"relu": torch.relu, "tanh": torch.tanh, "sigmoid": torch.sigmoid, "linear": lambda h: h}
+# The activations ModelConfig allows; tfjs and torch both use α = 1 for ELU.
+ACTIVATIONS = {"relu": torch.relu, "tanh": torch.tanh, "elu": torch.nn.functional.elu}
 
 
 class NonFiniteError(RuntimeError):
@@ -41,6 +42,14 @@ def seeded_values(config, seed):
     return {"shared": shared, "heads": heads}
 
 
+def sign_signature(pre_activation):
+    """[count of z > 0, Σ (i + 1) over flat row-major indices i with z > 0]: which side of the ReLU
+    kink every input is on, in two exact integers. One input changing side changes the count."""
+    positive = (pre_activation.reshape(-1) > 0).to(torch.int64)
+    index = torch.arange(1, positive.numel() + 1, dtype=torch.int64)
+    return [int(positive.sum()), int((positive * index).sum())]
+
+
 class Network:
     def __init__(self, config, values):
         self.activation = ACTIVATIONS[config.get("activation", "relu")]
@@ -52,8 +61,16 @@ class Network:
 
     def forward(self, x):
         h = x
+        smallest, signatures = float("inf"), []
         for layer in self.shared:
-            h = self.activation(layer(h))
+            z = layer(h)
+            smallest = min(smallest, float(z.detach().abs().min()))
+            signatures.append(sign_signature(z.detach()))
+            h = self.activation(z)
+        # Where an activation input sits near its kink, float32 rounding can put it on the other side in
+        # another implementation, and the gradient (not the loss) jumps: the tests need to see that.
+        self.min_abs_pre_activation = smallest
+        self.sign_signatures = signatures
         return [head(h) for head in self.heads]
 
     def export(self):
@@ -116,7 +133,7 @@ def apply_plan(net, optimiser, plan, shared_grads, head_grads):
     optimiser.step()
 
 
-def record(step, losses, gramian, last_norms, plan):
+def record(step, losses, gramian, last_norms, plan, net):
     k = len(losses)
     norms = [math.sqrt(max(gramian[i][i], 0.0)) for i in range(k)]
     denominator = math.sqrt(max(gramian[0][0], 0.0) * max(gramian[1][1], 0.0))
@@ -131,6 +148,10 @@ def record(step, losses, gramian, last_norms, plan):
         # Not part of the core's StepRecord: kept so a test can replay the strategy alone on the
         # exact observations the reference saw (GradNorm's input).
         "lastLayerNorms": last_norms,
+        # The smallest |input| of any shared activation over the batch (see Network.forward).
+        "minAbsPreActivation": net.min_abs_pre_activation,
+        # Per shared layer, sign_signature of its activation inputs at this step.
+        "signSignatures": net.sign_signatures,
     }
     if "projections" in plan:
         entry["projections"] = plan["projections"]
