@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { constantPredictorBaseline } from '../data/metrics';
+import { createLab } from './lab';
+import { resolveLabData } from './lab-data';
+import { prepareSyntheticFleetForLab } from './fleet-data';
+import type { LabConfig } from './types';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const toy = resolveLabData({ kind: 'toy', seed: 11, size: 1024 }, new Map());
+const config = (runs: LabConfig['runs'], seed = 3): LabConfig => ({ seed, data: { kind: 'toy', seed: 11, size: 1024 }, runs });
+
+describe('a lab of runs side by side', () => {
+  it('gives identical records to two runs with identical strategies (same initial parameters, same batches)', async () => {
+    const lab = createLab(config([
+      { id: 'a', label: 'A', strategy: { name: 'gaba', hyper: { warmupSteps: 2 } } },
+      { id: 'b', label: 'B', strategy: { name: 'gaba', hyper: { warmupSteps: 2 } } },
+    ]), toy);
+    for (let i = 0; i < 5; i += 1) {
+      const { records } = await lab.step();
+      expect(records.a.losses).toEqual(records.b.losses);
+      expect(records.a.weights).toEqual(records.b.weights);
+    }
+    lab.dispose();
+  });
+
+  it('gives different strategies the same first losses, since they start from the same parameters', async () => {
+    const lab = createLab(config([
+      { id: 'even', label: 'Fixed 0.5/0.5', strategy: { name: 'fixed' } },
+      { id: 'rul', label: 'Fixed 0.9/0.1', strategy: { name: 'fixed', hyper: { weights: [0.9, 0.1] } } },
+    ]), toy);
+    const { records } = await lab.step();
+    expect(records.even.losses).toEqual(records.rul.losses);
+    const second = await lab.step();
+    expect(second.records.even.losses).not.toEqual(second.records.rul.losses);
+    lab.dispose();
+  });
+
+  it('keeps the tensor count flat over 200 lab steps and releases everything on dispose', async () => {
+    const before = tf.memory().numTensors;
+    const lab = createLab(config([
+      { id: 'gaba', label: 'GABA', strategy: { name: 'gaba' } },
+      { id: 'uncertainty', label: 'Uncertainty', strategy: { name: 'uncertainty' } },
+    ]), toy);
+    for (let i = 0; i < 10; i += 1) await lab.step();
+    await lab.evaluate();
+    const afterWarmup = tf.memory().numTensors;
+    for (let i = 0; i < 190; i += 1) await lab.step();
+    await lab.evaluate();
+    expect(tf.memory().numTensors).toBe(afterWarmup);
+    lab.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('beats the constant-mean predictor on validation RMSE after 300 steps of fixed 0.5/0.5', async () => {
+    const lab = createLab(config([{ id: 'fixed', label: 'Fixed', strategy: { name: 'fixed' } }]), toy);
+    for (let i = 0; i < 300; i += 1) await lab.step();
+    const [evaluation] = await lab.evaluate();
+    const baseline = constantPredictorBaseline(toy.train.rul, toy.validation.rul);
+    expect(evaluation.rmse).toBeLessThan(0.75 * baseline.rmse);
+    expect(evaluation.healthAccuracy).toBeGreaterThan(0.6);
+    expect(Number.isFinite(evaluation.nasaScore)).toBe(true);
+    lab.dispose();
+  });
+
+  it('trains on the synthetic fleet through the C-MAPSS pipeline', async () => {
+    const fleet = prepareSyntheticFleetForLab({ kind: 'syntheticFleet', seed: 5, engines: 40 });
+    expect(fleet.windowLength).toBe(30);
+    const lab = createLab({ seed: 1, data: { kind: 'syntheticFleet', seed: 5 }, runs: [{ id: 'g', label: 'GABA', strategy: { name: 'gaba' } }] }, fleet);
+    const { records } = await lab.step();
+    expect(records.g.losses.every(Number.isFinite)).toBe(true);
+    lab.dispose();
+  });
+
+  it('refuses a loaded dataset that was never registered, with a message saying what to do', () => {
+    expect(() => resolveLabData({ kind: 'loaded', datasetId: 'fd001-x' }, new Map())).toThrow('no dataset "fd001-x" was loaded; load the files again');
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The core as the training host sees it: backend selection and labs. Imported only by the Worker (or
+ * lazily by the main-thread fallback), so TensorFlow.js is fetched when the first lab starts.
+ */
+import { selectBackend, type BackendName } from '../core/backend';
+import { createLab } from '../core/lab/lab';
+import { resolveLabData } from '../core/lab/lab-data';
+import { prepareSyntheticFleetForLab } from '../core/lab/fleet-data';
+import type { CoreBridge, LabEngine } from './host';
+import type { LabStepRecord } from './types';
+
+const BACKENDS: readonly string[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+function toLabRecord(record: LabStepRecord): LabStepRecord {
+  // Only what the page draws crosses the thread boundary.
+  const { step, losses, gradNorms, cosine, weights, projections } = record;
+  return projections === undefined ? { step, losses, gradNorms, cosine, weights } : { step, losses, gradNorms, cosine, weights, projections };
+}
+
+export const coreBridge: CoreBridge = {
+  async selectBackend(forced, wasmPaths) {
+    const choice = await selectBackend({
+      forced: forced && BACKENDS.includes(forced) ? (forced as BackendName) : undefined,
+      wasmPaths,
+    });
+    return { name: choice.name, skipped: choice.skipped, forcedUnavailable: choice.forcedUnavailable };
+  },
+  async createLab(config, datasets): Promise<LabEngine> {
+    const data = resolveLabData(config.data, datasets, prepareSyntheticFleetForLab);
+    const lab = createLab(config, data);
+    return {
+      runIds: lab.runIds,
+      async step() {
+        const { records, failures } = await lab.step();
+        const plain: Record<string, LabStepRecord> = {};
+        for (const [runId, record] of Object.entries(records)) plain[runId] = toLabRecord(record);
+        return { records: plain, failures };
+      },
+      evaluate: () => lab.evaluate(),
+      dispose: () => lab.dispose(),
+    };
+  },
+};
