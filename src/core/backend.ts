@@ -1,0 +1,115 @@
+/**
+ * Choosing the tfjs backend. Each backend package is imported only when it is tried, so a page that
+ * ends up on WebGPU never downloads the wasm binary, and Node never loads WebGL.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+
+/** The tfjs backends the book knows how to use. */
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** Fastest first on the machines the book targets; cpu always works. */
+export const DEFAULT_BACKEND_ORDER: readonly BackendName[] = Object.freeze(['webgpu', 'wasm', 'webgl', 'cpu']);
+
+/** What {@link selectBackend} ended up with, and why it passed over the others. */
+export interface BackendChoice {
+  /** The backend now active in tfjs. */
+  readonly name: BackendName;
+  /** Backends tried before `name`, with a one-line reason each ("webgpu: no adapter"). */
+  readonly skipped: readonly { readonly name: BackendName; readonly reason: string }[];
+  /** Set when a forced backend could not start: a sentence for the reader. */
+  readonly forcedUnavailable?: string;
+}
+
+/** Options of {@link selectBackend}. */
+export interface BackendOptions {
+  /** Try this backend first; if it fails, fall back to `order` and say so in `forcedUnavailable`. */
+  readonly forced?: BackendName;
+  /** Order to try backends in (default {@link DEFAULT_BACKEND_ORDER}). */
+  readonly order?: readonly BackendName[];
+  /**
+   * Where the wasm binaries live: a URL prefix in the page, the package's dist folder (with a
+   * trailing slash) in Node.
+   */
+  readonly wasmPaths?: string;
+}
+
+interface GpuLike {
+  requestAdapter(): Promise<unknown>;
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Resolves to null when WebGPU can be used here, otherwise to the reason it cannot. */
+async function webgpuUnavailableReason(): Promise<string | null> {
+  const navigatorLike = (globalThis as { navigator?: { gpu?: GpuLike } }).navigator;
+  if (navigatorLike?.gpu === undefined) return 'webgpu: navigator.gpu missing';
+  try {
+    const adapter = await navigatorLike.gpu.requestAdapter();
+    return adapter === null || adapter === undefined ? 'webgpu: no adapter' : null;
+  } catch (error) {
+    return `webgpu: requestAdapter failed (${message(error)})`;
+  }
+}
+
+/** Import the package that registers `name` with tfjs-core; a string is the reason it cannot be used. */
+async function registerBackend(name: BackendName, wasmPaths: string | undefined): Promise<string | null> {
+  switch (name) {
+    case 'webgpu': {
+      const reason = await webgpuUnavailableReason();
+      if (reason !== null) return reason;
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return null;
+    }
+    case 'wasm': {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      // The paths can only be set before the backend first initialises.
+      if (wasmPaths !== undefined && tf.findBackend('wasm') === null) wasm.setWasmPaths(wasmPaths);
+      return null;
+    }
+    case 'webgl':
+      await import('@tensorflow/tfjs-backend-webgl');
+      return null;
+    case 'cpu':
+      await import('@tensorflow/tfjs-backend-cpu');
+      return null;
+  }
+}
+
+/** Register and activate one backend; null on success, otherwise the reason it failed. */
+async function tryBackend(name: BackendName, wasmPaths: string | undefined): Promise<string | null> {
+  try {
+    const reason = await registerBackend(name, wasmPaths);
+    if (reason !== null) return reason;
+    const ok = await tf.setBackend(name);
+    return ok ? null : `${name}: failed to initialise`;
+  } catch (error) {
+    return `${name}: ${message(error)}`;
+  }
+}
+
+/**
+ * Activate the first backend that works, in `order`, after `forced` if given. Throws only when
+ * every backend fails (cpu does not, unless it was left out of `order`).
+ */
+export async function selectBackend(options: BackendOptions = {}): Promise<BackendChoice> {
+  const order = options.order ?? DEFAULT_BACKEND_ORDER;
+  const skipped: { name: BackendName; reason: string }[] = [];
+  const { forced } = options;
+  if (forced !== undefined) {
+    const reason = await tryBackend(forced, options.wasmPaths);
+    if (reason === null) return { name: forced, skipped };
+    skipped.push({ name: forced, reason });
+  }
+  for (const name of order) {
+    if (name === forced) continue;
+    const reason = await tryBackend(name, options.wasmPaths);
+    if (reason === null) {
+      if (forced === undefined) return { name, skipped };
+      const forcedUnavailable = `The ${forced} backend is not available here (${skipped[0].reason}); using ${name} instead.`;
+      return { name, skipped, forcedUnavailable };
+    }
+    skipped.push({ name, reason });
+  }
+  const reasons = skipped.map((entry) => entry.reason).join('; ');
+  throw new Error(`No tfjs backend could start: ${reasons}`);
+}
