@@ -100,3 +100,62 @@ export function gramianFromRecord(record: FixtureStep): number[][] {
     [g01, n1 * n1],
   ];
 }
+
+/** The per-step numbers both implementations record (the core's StepRecord has at least these). */
+export interface ComparableStep {
+  readonly step: number;
+  readonly losses: readonly number[];
+  readonly gradNorms: readonly number[];
+  readonly cosine: number;
+  readonly weights: readonly number[];
+  readonly projections?: number;
+}
+
+/**
+ * Floors of the scaled error, per field: each is the size below which a value counts as "near zero"
+ * for that quantity. Losses (RUL ≥ 100s of cycles², cross-entropy ≥ 0.1 here) and gradient norms
+ * never come near theirs; the floors only keep a division by ~0 from turning float32 noise into a
+ * failure. The cosine is G01/√(G00·G11), and G01 is a float32 dot product over the ~1,600 shared
+ * parameters: its rounding error is a fixed fraction of ‖g0‖‖g1‖ (≈ ε32·√P ≈ 2e-6) whatever the
+ * angle, so the cosine's error is absolute, and a relative error would blow up as the cosine crosses
+ * 0 (measured: at most 9.3e-7 absolute, but 1.9e-4 relative at a cosine of 0.005). With 0.05,
+ * 1e-4 relative still demands 5e-6 absolute agreement near 0. Weights live on a scale of 1 (they sum
+ * to 1, or are Uncertainty's factors ~0.5); amnlNormalised drives the RUL weight down to ~2e-5, where
+ * 1e-3 × 1e-4 = 1e-7 absolute is still far below anything visible.
+ */
+export const ERROR_FLOORS = Object.freeze({ losses: 1e-6, gradNorms: 1e-6, cosine: 0.05, weights: 1e-3 });
+
+export type ComparedField = keyof typeof ERROR_FLOORS;
+
+/** Worst scaled error per field over a whole trajectory, plus the PCGrad projection count mismatches. */
+export function compareTrajectory(
+  actual: readonly ComparableStep[],
+  expected: readonly FixtureStep[],
+): { worst: Record<ComparedField, WorstError>; projectionMismatches: number } {
+  if (actual.length !== expected.length) {
+    throw new Error(`the core recorded ${actual.length} steps, the fixture has ${expected.length}`);
+  }
+  const worst = { losses: noError(), gradNorms: noError(), cosine: noError(), weights: noError() };
+  let projectionMismatches = 0;
+  expected.forEach((reference, i) => {
+    const step = actual[i];
+    if (step.step !== reference.step) throw new Error(`record ${i} is step ${step.step}, fixture step ${reference.step}`);
+    trackWorst(worst.losses, reference.step, 'losses', step.losses, reference.losses, ERROR_FLOORS.losses);
+    trackWorst(worst.gradNorms, reference.step, 'gradNorms', step.gradNorms, reference.gradNorms, ERROR_FLOORS.gradNorms);
+    trackWorst(worst.cosine, reference.step, 'cosine', [step.cosine], [reference.cosine], ERROR_FLOORS.cosine);
+    trackWorst(worst.weights, reference.step, 'weights', step.weights, reference.weights, ERROR_FLOORS.weights);
+    if ((step.projections ?? undefined) !== reference.projections) projectionMismatches += 1;
+  });
+  return { worst, projectionMismatches };
+}
+
+/** Parameters as the reference exports them: weight [in][out] and bias per layer. */
+export interface ParameterValues {
+  readonly shared: readonly { readonly weight: readonly (readonly number[])[]; readonly bias: readonly number[] }[];
+  readonly heads: readonly { readonly weight: readonly (readonly number[])[]; readonly bias: readonly number[] }[];
+}
+
+/** Every number of a parameter set in one fixed order (shared layers, then heads; W then b). */
+export function flattenParameters(values: ParameterValues): number[] {
+  return [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
+}
