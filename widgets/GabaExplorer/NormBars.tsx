@@ -16,8 +16,14 @@ export function NormBars({ norms }: { readonly norms: readonly number[] }) {
       {rows.map((row, index) => (
         <g key={row.label} transform={`translate(0,${12 + index * 34})`}>
           <text x={84} y={15} textAnchor="end" fontSize={12} fill="currentColor">{row.label}</text>
-          <rect className={row.className} x={x.range()[0]} y={2} height={22} width={Math.max(1, x(row.value) - x.range()[0])} />
-          <text x={Math.min(x(row.value) + 6, width - 60)} y={18} fontSize={12} fill="currentColor">{row.value.toPrecision(3)}</text>
+          {Number.isFinite(row.value) && row.value > 0 ? (
+            <>
+              <rect className={row.className} x={x.range()[0]} y={2} height={22} width={Math.max(1, x(row.value) - x.range()[0])} />
+              <text x={Math.min(x(row.value) + 6, width - 60)} y={18} fontSize={12} fill="currentColor">{row.value.toPrecision(3)}</text>
+            </>
+          ) : (
+            <text x={x.range()[0] + 4} y={18} fontSize={12} fill="currentColor">not measured yet</text>
+          )}
         </g>
       ))}
       <Axis scale={x} orient="bottom" offset={84} label="gradient norm (log scale)" ticks={6} format={(v) => v.toExponential(0)} />

@@ -2,8 +2,11 @@
 import type { CombinerPicture, Vec } from './model';
 
 const WIDTH = 560;
-const HEIGHT = 260;
+const MAX_HEIGHT = 260;
+const MIN_HEIGHT = 90;
 const PAD = 28;
+// Room for the labels beside the tips.
+const LABEL_ROOM = 56;
 
 function Arrow({ tip, toScreen, className, label }: { tip: Vec; toScreen: (v: Vec) => Vec; className: string; label: string }) {
   const [x0, y0] = toScreen([0, 0]);
@@ -29,8 +32,11 @@ export function Arrows({ picture }: { readonly picture: CombinerPicture }) {
   const maxY = Math.max(...tips.map((t) => t[1]));
   const spanX = Math.max(maxX - minX, 1e-12);
   const spanY = Math.max(maxY, 1e-12);
-  const scale = Math.min((WIDTH - 2 * PAD) / spanX, (HEIGHT - 2 * PAD) / spanY);
-  const originX = PAD + (WIDTH - 2 * PAD - spanX * scale) / 2 - minX * scale;
+  const usableWidth = WIDTH - 2 * PAD - LABEL_ROOM;
+  const scale = Math.min(usableWidth / spanX, (MAX_HEIGHT - 2 * PAD) / spanY);
+  // A flat picture gets a short frame instead of empty space above it.
+  const HEIGHT = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, spanY * scale + 2 * PAD));
+  const originX = PAD + (usableWidth - spanX * scale) / 2 - minX * scale;
   const originY = HEIGHT - PAD;
   const toScreen = (v: Vec): Vec => [originX + v[0] * scale, originY - v[1] * scale];
   return (

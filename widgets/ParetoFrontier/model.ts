@@ -30,7 +30,7 @@ export const PATH_STEPS = 600;
 
 export const PARETO_SCHEMA: Schema<ParetoState> = {
   lambda: { kind: 'number', min: 0, max: 1, fallback: 0.5 },
-  scale: { kind: 'number', min: 1, max: 1000, fallback: 100 },
+  scale: { kind: 'number', min: 1, max: 1000, fallback: 1 },
   mode: { kind: 'choice', options: ['frontier', 'gaba'], fallback: 'frontier' },
   warmupSteps: { kind: 'number', min: 0, max: 200, fallback: 20, integer: true },
   beta: { kind: 'number', min: 0, max: 0.999, fallback: 0.9 },
@@ -53,8 +53,10 @@ export function computeFrontier(state: ParetoState): FrontierPicture {
   const optimum = weightedOptimum(pair, state.lambda);
   const [l0, l1] = optimum.losses;
   const maxL0 = Math.max(...frontier.map((p) => p.losses[0]));
-  const half = maxL0 * 0.15;
+  const maxL1 = Math.max(...frontier.map((p) => p.losses[1]));
   const slope = -optimum.exchangeRate;
+  // Half-length chosen so the segment looks the same length on screen whatever the slope and scale.
+  const half = 0.12 / Math.hypot(1 / maxL0, slope / maxL1);
   const tangent = Number.isFinite(slope) && state.lambda > 0
     ? ([[l0 - half, l1 - slope * half], [l0 + half, l1 + slope * half]] as const)
     : null;

@@ -14,8 +14,12 @@ export interface AxisProps {
 }
 
 export function Axis({ scale, orient, offset, label, ticks = 5, format, grid = 0 }: AxisProps) {
-  const values = scale.ticks(ticks);
-  const formatTick = format ?? scale.tickFormat(ticks);
+  // A log axis labels powers of ten only; d3's in-between ticks crowd a narrow axis.
+  const isLog = 'base' in scale;
+  const values = isLog
+    ? scale.ticks(ticks).filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9)
+    : scale.ticks(ticks);
+  const formatTick = format ?? (isLog ? (v: number) => (v >= 1e-2 && v <= 1e4 ? String(v) : v.toExponential(0)) : scale.tickFormat(ticks));
   const [start, end] = scale.range();
   if (orient === 'bottom') {
     return (

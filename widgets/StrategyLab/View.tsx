@@ -1,0 +1,75 @@
+/**
+ * Strategy lab: pick the data and any of the weighting strategies; the core trains them side by side
+ * in the training host (same initial parameters, same batches) and the plots follow live.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { STRATEGY_NAMES } from '../../src/core/strategies/index';
+import { useLab } from '../../src/live/useLab';
+import { LiveControls } from '../shared/LiveControls';
+import { useUrlState } from '../shared/useUrlState';
+import '../shared/widgets.css';
+import { colourClass, LabCharts } from './Charts';
+import { DataLoader, type LoadedDataset } from './DataLoader';
+import { resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy } from './model';
+import { ResultsTable } from './ResultsTable';
+
+export default function StrategyLab({ id }: { readonly id: string }) {
+  const [state, update] = useUrlState(id, STRATEGY_LAB_SCHEMA);
+  const [loaded, setLoaded] = useState<LoadedDataset | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const names = selectedStrategies(state.selection);
+  const config = useMemo(() => strategyLabConfig(state, loaded?.datasetId ?? null), [state, loaded]);
+  const lab = useLab(config, { visibleRef: container });
+  const rows = resultRows(names, lab.evaluations, lab.latest);
+  const locked = lab.status === 'running';
+
+  return (
+    <div className="ba-widget" ref={container} data-widget="strategy-lab">
+      <fieldset className="ba-checks" disabled={locked}>
+        <legend>Strategies (trained side by side)</legend>
+        {STRATEGY_NAMES.map((name) => (
+          <label key={name}>
+            <input type="checkbox" checked={names.includes(name)} onChange={() => update({ selection: toggleStrategy(state.selection, name) })} data-strategy={name} />
+            <span className={colourClass(name)}>■</span> {strategyLabel(name)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="ba-live-controls">
+        <label className="ba-inline-field">
+          Data
+          <select value={state.data} disabled={locked} data-testid="lab-data" onChange={(event) => {
+            const value = event.currentTarget.value;
+            update({ data: value === 'fleet' ? 'fleet' : value === 'loaded' ? 'loaded' : 'toy' });
+          }}>
+            <option value="toy">synthetic cycles</option>
+            <option value="fleet">synthetic fleet (C-MAPSS pipeline)</option>
+            <option value="loaded">{loaded ? `your files: ${loaded.label}` : 'your C-MAPSS files…'}</option>
+          </select>
+        </label>
+        <label className="ba-inline-field">
+          Backbone
+          <select value={state.backbone} disabled={locked || state.data === 'toy'} onChange={(event) => update({ backbone: event.currentTarget.value === 'temporal' ? 'temporal' : 'dense' })}>
+            <option value="dense">dense 32 → 32 on the last cycle</option>
+            <option value="temporal">1-D convolutions over 30-cycle windows</option>
+          </select>
+        </label>
+        <label className="ba-inline-field">
+          Steps
+          <input type="number" min={100} max={5000} step={100} value={state.steps} disabled={locked} data-testid="lab-steps"
+            onChange={(event) => update({ steps: Math.min(5000, Math.max(100, Math.round(Number(event.currentTarget.value) || 800))) })} />
+        </label>
+      </div>
+      {state.data === 'loaded' && <DataLoader loaded={loaded} onLoaded={setLoaded} />}
+      {config ? (
+        <>
+          <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />
+          <progress className="ba-progress" max={state.steps} value={lab.step} aria-label="Training progress" />
+          <LabCharts names={names} records={lab.records} evaluations={lab.evaluations} steps={state.steps} />
+          <ResultsTable rows={rows} />
+        </>
+      ) : (
+        <p className="ba-note">Pick at least one strategy.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifyFiles, loadCmapssFiles } from './load-files';
+
+const shared = new URL('../../../shared/cmapss/', import.meta.url);
+const hasData = existsSync(new URL('train_FD001.txt', shared));
+const file = (name: string, text: string) => new File([text], name, { type: 'text/plain' });
+
+describe('loading the reader’s C-MAPSS files', () => {
+  it('recognises NASA’s file names and refuses anything else with a message naming the file', () => {
+    expect(classifyFiles(['train_FD001.txt', 'test_FD001.txt', 'RUL_FD001.txt']).problems).toEqual([]);
+    expect(classifyFiles(['notes.txt']).problems).toEqual(['notes.txt: expected a C-MAPSS file name such as train_FD001.txt, test_FD001.txt or RUL_FD001.txt']);
+    expect(classifyFiles(['train_FD001.txt', 'train_FD002.txt']).problems).toContain('train_FD002.txt: two train files were given; load one subset at a time');
+    expect(classifyFiles(['train_FD001.txt', 'RUL_FD001.txt']).problems).toEqual(['test_FD00x.txt and RUL_FD00x.txt go together: load both or neither']);
+  });
+
+  it('reports a malformed row with its file and line instead of training on it', async () => {
+    const good = '1 1 0.1 0.2 100 ' + Array.from({ length: 21 }, (_, i) => String(500 + i)).join(' ');
+    const outcome = await loadCmapssFiles([file('train_FD001.txt', `${good}\n1 2 0.1 0.2 100 1 2 3\n`)], () => undefined);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.problems[0]).toMatch(/^train_FD001\.txt line 2: /);
+  });
+
+  it.skipIf(!hasData)('prepares FD001 end to end with train, test and RUL files', async () => {
+    const read = (name: string) => file(name, readFileSync(new URL(name, shared), 'utf8'));
+    const outcome = await loadCmapssFiles([read('train_FD001.txt'), read('test_FD001.txt'), read('RUL_FD001.txt')], () => undefined);
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) {
+      expect(outcome.label).toBe('FD001');
+      expect(outcome.prepared.train.count + outcome.prepared.validation.count).toBeGreaterThan(15000);
+      expect(outcome.arrays.train.lastFeatures.length).toBe(outcome.prepared.train.count * outcome.prepared.featureCount);
+    }
+  });
+});

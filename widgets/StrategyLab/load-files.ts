@@ -1,0 +1,79 @@
+/**
+ * From the reader's File objects to arrays the training host can train on, through the core's parser
+ * and pipeline. No DOM beyond File; testable in Node.
+ */
+import { formatIssue } from '../../src/core/data/parse-issues';
+import { parseCmapssTableInSlices } from '../../src/core/data/parse-cmapss';
+import { checkRulAgainstTest, parseRulFile } from '../../src/core/data/parse-rul';
+import { prepareCmapss, type PreparedData } from '../../src/core/data/index';
+import type { LoadedDatasetArrays } from '../../src/live/protocol';
+
+export type LoadOutcome =
+  | { readonly ok: true; readonly datasetId: string; readonly label: string; readonly summary: string; readonly arrays: LoadedDatasetArrays; readonly prepared: PreparedData }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+type Role = 'train' | 'test' | 'rul';
+const NAME_PATTERN = /^(train|test|rul)_(fd00\d)\.txt$/i;
+
+/** Which role each file plays, from NASA's own file names; problems for anything else. */
+export function classifyFiles(names: readonly string[]): { roles: Partial<Record<Role, number>>; subset: string | null; problems: string[] } {
+  const roles: Partial<Record<Role, number>> = {};
+  const problems: string[] = [];
+  const subsets = new Set<string>();
+  names.forEach((name, index) => {
+    const match = NAME_PATTERN.exec(name);
+    if (!match) {
+      problems.push(`${name}: expected a C-MAPSS file name such as train_FD001.txt, test_FD001.txt or RUL_FD001.txt`);
+      return;
+    }
+    const role = match[1].toLowerCase() as Role;
+    if (roles[role] !== undefined) problems.push(`${name}: two ${role} files were given; load one subset at a time`);
+    roles[role] = index;
+    subsets.add(match[2].toUpperCase());
+  });
+  if (subsets.size > 1) problems.push(`files from different subsets (${[...subsets].join(', ')}); load one subset at a time`);
+  if (roles.train === undefined && problems.length === 0) problems.push('a train_FD00x.txt file is needed to train on');
+  if ((roles.test === undefined) !== (roles.rul === undefined) && problems.length === 0) {
+    problems.push('test_FD00x.txt and RUL_FD00x.txt go together: load both or neither');
+  }
+  return { roles, subset: subsets.size === 1 ? [...subsets][0] : null, problems };
+}
+
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export async function loadCmapssFiles(files: readonly File[], report: (stage: string) => void): Promise<LoadOutcome> {
+  const { roles, subset, problems } = classifyFiles(files.map((file) => file.name));
+  if (problems.length > 0) return { ok: false, problems };
+  const read = async (role: Role) => (roles[role] === undefined ? null : { name: files[roles[role]!].name, text: await files[roles[role]!].text() });
+  const [trainFile, testFile, rulFile] = [await read('train'), await read('test'), await read('rul')];
+  report(`parsing ${trainFile!.name}…`);
+  const train = await parseCmapssTableInSlices(trainFile!.text, trainFile!.name, { sliceRows: 4000, yieldToHost });
+  const test = testFile ? await parseCmapssTableInSlices(testFile.text, testFile.name, { sliceRows: 4000, yieldToHost }) : null;
+  const rul = rulFile ? parseRulFile(rulFile.text, rulFile.name) : null;
+  const issues = [train, test, rul].flatMap((result) => (result && !result.ok ? result.errors.map(formatIssue) : []));
+  if (issues.length > 0 || !train.ok) return { ok: false, problems: issues };
+  if (test?.ok && rul?.ok) {
+    const mismatch = checkRulAgainstTest(rul.value, test.value, { rul: rulFile!.name, test: testFile!.name });
+    if (mismatch.length > 0) return { ok: false, problems: mismatch.map(formatIssue) };
+  }
+  report('normalising and cutting 30-cycle windows…');
+  const prepared = prepareCmapss({
+    train: train.value,
+    test: test?.ok ? test.value : undefined,
+    rul: rul?.ok ? rul.value : undefined,
+    windowLength: 30,
+    rulCap: 125,
+    validationFraction: 0.2,
+    seed: 0,
+  });
+  const pick = (set: PreparedData['train']) => ({ lastFeatures: set.lastFeatures, windows: set.windows, rul: set.rul, health: set.health });
+  const arrays: LoadedDatasetArrays = {
+    featureCount: prepared.featureCount,
+    windowLength: prepared.train.windowLength,
+    train: pick(prepared.train),
+    validation: pick(prepared.validation),
+  };
+  const label = subset ?? 'C-MAPSS';
+  const summary = `${train.value.engineCount} training engines, ${prepared.train.count} training and ${prepared.validation.count} validation windows, ${prepared.featureCount} features, ${prepared.conditionCount} operating condition${prepared.conditionCount === 1 ? '' : 's'}`;
+  return { ok: true, datasetId: `${label}-${Date.now().toString(36)}`, label, summary, arrays, prepared };
+}

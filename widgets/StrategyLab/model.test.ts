@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SELECTION, resultRows, selectedStrategies, strategyLabConfig, toggleStrategy, STRATEGY_LAB_SCHEMA } from './model';
+import { parseState } from '../shared/url-state';
+import { STRATEGY_NAMES } from '../../src/core/strategies/index';
+
+describe('the strategy lab model', () => {
+  it('starts with fixed, AMNL, Uncertainty and GABA selected', () => {
+    expect(selectedStrategies(DEFAULT_SELECTION)).toEqual(['fixed', 'amnl', 'uncertainty', 'gaba']);
+  });
+
+  it('toggles one strategy in and out of the set', () => {
+    const withPcgrad = toggleStrategy(DEFAULT_SELECTION, 'pcgrad');
+    expect(selectedStrategies(withPcgrad)).toContain('pcgrad');
+    expect(toggleStrategy(withPcgrad, 'pcgrad')).toBe(DEFAULT_SELECTION);
+  });
+
+  it('builds one run per selected strategy, all on the same seed and data', () => {
+    const config = strategyLabConfig({ selection: (1 << STRATEGY_NAMES.length) - 1, steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)!;
+    expect(config.runs.map((r) => r.id)).toEqual([...STRATEGY_NAMES]);
+    expect(config.seed).toBe(7);
+    expect(config.data).toEqual({ kind: 'toy', seed: 8 });
+    expect(strategyLabConfig({ selection: 0, steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)).toBeNull();
+  });
+
+  it('falls back to the synthetic fleet when "loaded" is asked for before any file is loaded', () => {
+    expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded', backbone: 'dense' }, null)!.data.kind).toBe('syntheticFleet');
+    expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded', backbone: 'dense' }, 'fd001')!.data).toEqual({ kind: 'loaded', datasetId: 'fd001' });
+  });
+
+  it('ignores an out-of-range selection from the URL', () => {
+    expect(parseState(new URLSearchParams('s.selection=999999&s.steps=-4'), 's', STRATEGY_LAB_SCHEMA)).toMatchObject({ selection: (1 << STRATEGY_NAMES.length) - 1, steps: 100 });
+  });
+
+  it('tabulates the latest evaluation and record of each strategy', () => {
+    const rows = resultRows(['gaba'], [
+      { runId: 'gaba', step: 100, rmse: 30, nasaScore: 900, healthAccuracy: 0.5, perClassRecall: [0.9, 0.2, 0.4] },
+      { runId: 'gaba', step: 200, rmse: 21, nasaScore: 500, healthAccuracy: 0.7, perClassRecall: [0.9, 0.5, 0.6] },
+    ], { gaba: { step: 200, losses: [400, 0.6], gradNorms: [200, 0.5], cosine: 0.1, weights: [0.1, 0.9] } });
+    expect(rows[0]).toMatchObject({ step: 200, rmse: 21, nasaScore: 500, healthAccuracy: 0.7, criticalRecall: 0.6, normRatio: 400 });
+    expect(rows[0].lambdaRul).toBeCloseTo(0.1, 12);
+  });
+});
