@@ -9,12 +9,13 @@ import type { LabDataSpec, LabDatasetArrays } from './types';
 /** The lab's view of prepared C-MAPSS data (also used for files the reader loaded). */
 export function labArraysFromPrepared(prepared: PreparedData): LabDatasetArrays {
   const split = (set: PreparedData['train']) => ({ lastFeatures: set.lastFeatures, windows: set.windows, rul: set.rul, health: set.health });
-  return {
+  const arrays = {
     featureCount: prepared.featureCount,
     windowLength: prepared.train.windowLength,
     train: split(prepared.train),
     validation: split(prepared.validation),
   };
+  return prepared.test ? { ...arrays, test: split(prepared.test) } : arrays;
 }
 
 export function prepareSyntheticFleetForLab(spec: Extract<LabDataSpec, { kind: 'syntheticFleet' }>): LabDatasetArrays {

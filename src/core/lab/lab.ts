@@ -16,8 +16,8 @@ export interface Lab {
   readonly runIds: readonly string[];
   /** One step of every run still alive. A run whose step is not finite stops; the others go on. */
   step(): Promise<{ records: Record<string, StepRecord>; failures: Record<string, string> }>;
-  /** Validation metrics of every live run. */
-  evaluate(): Promise<LabEvaluation[]>;
+  /** Metrics of every live run on the validation split (default) or the test split. */
+  evaluate(split?: 'validation' | 'test'): Promise<LabEvaluation[]>;
   readonly stepCount: number;
   dispose(): void;
 }
@@ -61,6 +61,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   const batchSize = config.batchSize ?? DEFAULT_BATCH;
   let batcher: PoolBatcher | null = null;
   let validation: PoolBatcher | null = null;
+  let test: PoolBatcher | null = null;
   try {
     for (const run of config.runs) {
       const strategy = createStrategy(run.strategy as StrategySpec, { taskCount: 2, optimiser });
@@ -72,9 +73,13 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       { x: data.validation.lastFeatures, rul: data.validation.rul, health: data.validation.health, featureCount: data.featureCount },
       1,
     );
+    if (data.test) {
+      test = createPoolBatcher({ x: data.test.lastFeatures, rul: data.test.rul, health: data.test.health, featureCount: data.featureCount }, 1);
+    }
   } catch (error) {
     trainers.forEach((trainer) => trainer.dispose());
     batcher?.dispose();
+    validation?.dispose();
     throw error;
   }
   const trainBatches = batcher;
@@ -110,12 +115,15 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       stepCount += 1;
       return { records, failures };
     },
-    async evaluate() {
-      const truth = data.validation.rul;
-      const labels = data.validation.health;
+    async evaluate(split = 'validation') {
+      const target = split === 'test' ? data.test : data.validation;
+      const batches = split === 'test' ? test : validationSet;
+      if (!target || !batches) throw new Error('this lab has no test split (load test_FD00x.txt and RUL_FD00x.txt)');
+      const truth = target.rul;
+      const labels = target.health;
       const evaluations: LabEvaluation[] = [];
       for (const [runId, trainer] of trainers) {
-        const { rulPredictions, healthLogits } = await trainer.evaluate(validationSet.all);
+        const { rulPredictions, healthLogits } = await trainer.evaluate(batches.all);
         evaluations.push({
           runId,
           step: stepCount,
@@ -132,6 +140,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       trainers.clear();
       trainBatches.dispose();
       validationSet.dispose();
+      test?.dispose();
     },
   };
 }

@@ -80,4 +80,6 @@ export interface LabDatasetArrays {
   readonly windowLength: number;
   readonly train: LabSplit;
   readonly validation: LabSplit;
+  /** Each test engine's last window, scored against the true RUL (capped), when test files were given. */
+  readonly test?: LabSplit;
 }
