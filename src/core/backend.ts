@@ -62,6 +62,9 @@ async function registerBackend(name: BackendName, wasmPaths: string | undefined)
     }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      // The threaded build spawns its pthread workers from a script that does not survive bundling
+      // ("e is not defined" in every worker); the single-threaded SIMD build is what we ship.
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
       // The paths can only be set before the backend first initialises.
       if (wasmPaths !== undefined && tf.findBackend('wasm') === null) wasm.setWasmPaths(wasmPaths);
       return null;
