@@ -47,13 +47,6 @@ export default function StrategyLab({ id }: { readonly id: string }) {
           </select>
         </label>
         <label className="ba-inline-field">
-          Backbone
-          <select value={state.backbone} disabled={locked || state.data === 'toy'} onChange={(event) => update({ backbone: event.currentTarget.value === 'temporal' ? 'temporal' : 'dense' })}>
-            <option value="dense">dense 32 → 32 on the last cycle</option>
-            <option value="temporal">1-D convolutions over 30-cycle windows</option>
-          </select>
-        </label>
-        <label className="ba-inline-field">
           Steps
           <input type="number" min={100} max={5000} step={100} value={state.steps} disabled={locked} data-testid="lab-steps"
             onChange={(event) => update({ steps: Math.min(5000, Math.max(100, Math.round(Number(event.currentTarget.value) || 800))) })} />

@@ -13,7 +13,6 @@ export interface StrategyLabState {
   readonly steps: number;
   readonly seed: number;
   readonly data: 'toy' | 'fleet' | 'loaded';
-  readonly backbone: 'dense' | 'temporal';
 }
 
 const ALL = (1 << STRATEGY_NAMES.length) - 1;
@@ -25,7 +24,6 @@ export const STRATEGY_LAB_SCHEMA: Schema<StrategyLabState> = {
   steps: { kind: 'number', min: 100, max: 5000, fallback: 800, integer: true },
   seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
   data: { kind: 'choice', options: ['toy', 'fleet', 'loaded'], fallback: 'toy' },
-  backbone: { kind: 'choice', options: ['dense', 'temporal'], fallback: 'dense' },
 };
 
 export function selectedStrategies(selection: number): StrategyName[] {
@@ -54,7 +52,6 @@ export function strategyLabConfig(state: StrategyLabState, loadedDatasetId: stri
   return {
     seed: state.seed,
     data,
-    backbone: state.backbone,
     runs: names.map((name) => ({ id: name, label: strategyLabel(name), strategy: { name, hyper: LAB_HYPER[name] } })),
     totalSteps: state.steps,
     evaluateEvery: Math.max(50, Math.round(state.steps / 10)),
