@@ -1,0 +1,112 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NonFiniteError } from '../errors';
+import { exportParameters, type ExplicitParameters } from '../model';
+import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
+import { createStrategy } from '../strategies';
+import { createPoolBatcher } from '../trainer/batch';
+import { toyBatch } from '../trainer/test-helpers';
+import { createTrainer } from '../trainer/trainer';
+import { createBatchedSweep } from './batched-sweep';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const flatten = (values: ExplicitParameters): number[] =>
+  [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
+
+/** The sweep's nine λ_rul values 0.1 … 0.9, health weight 1 − λ. */
+const SWEEP_WEIGHTS = Array.from({ length: 9 }, (_, i) => [(i + 1) / 10, 1 - (i + 1) / 10]);
+
+async function separateTrainers(weights: number[][], optimiser: OptimiserConfig, steps: number, name: 'fixed' | 'amnl' = 'fixed') {
+  const batcher = createPoolBatcher(toyPool(), 32);
+  const results: number[][] = [];
+  const losses: number[][] = [];
+  for (const [n, w] of weights.entries()) {
+    const strategy = createStrategy(name === 'fixed' ? { name, hyper: { weights: w } } : { name }, { taskCount: 2, optimiser });
+    const trainer = createTrainer({ parameters: { seed: 10 + n }, strategy, optimiser });
+    for (let step = 1; step <= steps; step += 1) {
+      const batch = batcher.batchForStep(step);
+      const record = await trainer.step(batch);
+      if (step === steps) losses.push(record.losses);
+      tf.dispose([batch.features, batch.rul, batch.health]);
+    }
+    results.push(flatten(await exportParameters(trainer.parameters)));
+    trainer.dispose();
+  }
+  batcher.dispose();
+  return { results, losses };
+}
+
+function toyPool() {
+  const batch = toyBatch(7, 96);
+  const pool = { x: batch.features.arraySync().flat(), rul: batch.rul.arraySync(), health: batch.health.arraySync() };
+  tf.dispose([batch.features, batch.rul, batch.health]);
+  return { x: Float32Array.from(pool.x), rul: pool.rul, health: pool.health, featureCount: 14 };
+}
+
+async function batchedRun(weights: number[][], optimiser: OptimiserConfig, steps: number, taskLosses?: ('mse' | 'weightedMse' | 'crossEntropy')[]) {
+  const batcher = createPoolBatcher(toyPool(), 32);
+  const sweep = createBatchedSweep({ weights, parameters: weights.map((_, n) => ({ seed: 10 + n })), optimiser, taskLosses });
+  let last: number[][] = [];
+  for (let step = 1; step <= steps; step += 1) {
+    const batch = batcher.batchForStep(step);
+    last = await sweep.step(batch);
+    tf.dispose([batch.features, batch.rul, batch.health]);
+  }
+  const results = (await sweep.exportParameters()).map(flatten);
+  sweep.dispose();
+  batcher.dispose();
+  return { results, losses: last };
+}
+
+function maxDifference(a: number[][], b: number[][]): number {
+  return Math.max(...a.flatMap((row, n) => row.map((value, i) => Math.abs(value - b[n][i]))));
+}
+
+describe('the batched λ sweep', () => {
+  for (const optimiser of [DEFAULT_ADAM, { kind: 'sgd', learningRate: 1e-3 } as const]) {
+    it(`gives each of N = 9 models the parameters of its own fixed-weight trainer after 5 ${optimiser.kind} steps, within 1e-5`, async () => {
+      const separate = await separateTrainers(SWEEP_WEIGHTS, optimiser, 5);
+      const batched = await batchedRun(SWEEP_WEIGHTS, optimiser, 5);
+      expect(batched.results).toHaveLength(9);
+      expect(maxDifference(batched.results, separate.results)).toBeLessThan(1e-5);
+      // The losses it reports are those of the last step, before its update, as the trainer's.
+      expect(maxDifference(batched.losses, separate.losses)).toBeLessThan(1e-3);
+      // Training moved every model.
+      const before = await batchedRun(SWEEP_WEIGHTS, optimiser, 0);
+      batched.results.forEach((row, n) => expect(maxDifference([row], [before.results[n]])).toBeGreaterThan(1e-4));
+    });
+  }
+
+  it('matches AMNL (weighted MSE, 0.5 / 0.5) trained alone', async () => {
+    const separate = await separateTrainers([[0.5, 0.5]], DEFAULT_ADAM, 4, 'amnl');
+    const batched = await batchedRun([[0.5, 0.5]], DEFAULT_ADAM, 4, ['weightedMse', 'crossEntropy']);
+    expect(maxDifference(batched.results, separate.results)).toBeLessThan(1e-5);
+  });
+
+  it('leaks no tensors over 50 steps and releases everything on dispose', async () => {
+    const start = tf.memory().numTensors;
+    await batchedRun(SWEEP_WEIGHTS, DEFAULT_ADAM, 50);
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('throws NonFiniteError on an infinite loss and applies nothing', async () => {
+    const sweep = createBatchedSweep({ weights: [[1, 1]], parameters: [{ seed: 1 }] });
+    const batch = toyBatch(1, 8);
+    const bad = { ...batch, rul: tf.fill([8], Infinity) as tf.Tensor1D };
+    const before = await sweep.exportParameters();
+    await expect(sweep.step(bad)).rejects.toBeInstanceOf(NonFiniteError);
+    expect(await sweep.exportParameters()).toEqual(before);
+    expect(sweep.stepCount).toBe(0);
+    sweep.dispose();
+    tf.dispose([batch.features, batch.rul, batch.health, bad.rul]);
+  });
+
+  it('rejects weights of the wrong shape', () => {
+    expect(() => createBatchedSweep({ weights: [[1]], parameters: [{ seed: 1 }] })).toThrow(/weights\[0\]/);
+    expect(() => createBatchedSweep({ weights: [[1, 1]], parameters: [] })).toThrow(/parameters/);
+  });
+});
