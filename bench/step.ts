@@ -1,0 +1,102 @@
+/**
+ * `npm run bench:step`: GABA steps per second of the toy step (14→32→32 ReLU, heads 1 and 3, batch
+ * 64, Adam) on every tfjs backend headless Chromium offers (webgpu on SwiftShader, wasm, webgl, cpu),
+ * fused against naive, on the page's main thread and in a module Worker, beside PyTorch eager CPU
+ * measured in the same run; kernels per step from tf.profile in the page. Builds bench/page/ into
+ * dist-bench/ first (its own Vite config), serves it on 127.0.0.1 and drives it with playwright-core.
+ *
+ *   npm run bench:step [-- --repeats 5 --no-worker --backends wasm,cpu]
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { StepBenchResult } from './page/step-bench';
+import { launch, serve } from './browser';
+import { describeMachine, formatMachine } from './machine';
+import { loadAverage, numberOption, renderTable } from './report';
+import type { TimingPlan } from './timing';
+import { runTorchBench } from './torch';
+
+type Backend = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const repeats = numberOption(argv, '--repeats', 5);
+const backendsArg = argv.indexOf('--backends');
+const backends = (backendsArg >= 0 ? argv[backendsArg + 1].split(',') : ['webgpu', 'wasm', 'webgl', 'cpu']) as Backend[];
+const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
+
+/** Slow backends get fewer steps per repeat so the whole run stays within minutes. */
+const PLANS: Record<Backend, TimingPlan> = {
+  webgpu: { warmupSteps: 10, stepsPerRepeat: 10, repeats },
+  webgl: { warmupSteps: 20, stepsPerRepeat: 20, repeats },
+  wasm: { warmupSteps: 100, stepsPerRepeat: 100, repeats },
+  cpu: { warmupSteps: 50, stepsPerRepeat: 50, repeats },
+};
+
+console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
+const started = performance.now();
+await build({ configFile: path.join(root, 'bench/page/vite.config.ts') });
+console.log(`built bench/page → dist-bench/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const server = await serve(path.join(root, 'dist-bench'));
+const browser = await launch(true);
+console.log(`Chromium ${browser.version()}, --enable-unsafe-webgpu; plans: ${backends.map((b) => `${b} ${PLANS[b].warmupSteps} warm-up + ${repeats}×${PLANS[b].stepsPerRepeat}`).join(', ')}`);
+
+interface Row {
+  readonly label: string;
+  readonly naive: number;
+  readonly fused: number;
+  readonly kernels?: { naive: number; fused: number };
+}
+const rows: Row[] = [];
+try {
+  for (const backend of backends) {
+    for (const where of places) {
+      const page = await browser.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') console.log(`  [${backend}/${where} console] ${message.text().slice(0, 200)}`);
+      });
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+      const request = { backend, paths: ['naive', 'fused'] as const, plan: PLANS[backend] };
+      const result: StepBenchResult = await page.evaluate(([req, w]) => window.stepBench({ ...req, paths: [...req.paths] }, w), [request, where] as const);
+      await page.close();
+      if (!result.ok) {
+        console.log(`${backend} (${where}): skipped — ${result.reason}`);
+        continue;
+      }
+      const [naive, fused] = result.results;
+      for (const r of result.results) {
+        console.log(`${result.backend} (${where}) ${r.path}: runs ${r.runs.map((v) => v.toFixed(1)).join(', ')} steps/s; ${r.kernelsPerStep} kernels/step: ${r.kernelMix.join(' ')}`);
+      }
+      rows.push({
+        label: `tfjs ${result.backend}, Chromium ${where === 'page' ? 'main thread' : 'Worker'}`,
+        naive: naive.medianStepsPerSecond,
+        fused: fused.medianStepsPerSecond,
+        kernels: { naive: naive.kernelsPerStep, fused: fused.kernelsPerStep },
+      });
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const torch = runTorchBench(300, repeats);
+let torchFused = Number.NaN;
+let torchNaive = Number.NaN;
+if (torch.ok) {
+  torchFused = torch.result.fused.medianStepsPerSecond;
+  torchNaive = torch.result.naive.medianStepsPerSecond;
+  rows.push({ label: `PyTorch ${torch.result.torch} eager CPU, ${torch.result.threads} thread`, naive: torchNaive, fused: torchFused });
+} else {
+  console.log(`PyTorch: skipped (${torch.reason})`);
+}
+const f = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+console.log('');
+console.log(
+  renderTable(
+    ['implementation', 'naive steps/s', 'fused steps/s', 'fused / naive', 'naive / torch naive', 'fused / torch fused', 'kernels/step naive', 'kernels/step fused'],
+    rows.map((row) => [row.label, f(row.naive), f(row.fused), f(row.fused / row.naive, 2), f(row.naive / torchNaive, 3), f(row.fused / torchFused, 3), row.kernels ? String(row.kernels.naive) : '—', row.kernels ? String(row.kernels.fused) : '—']),
+  ),
+);
+console.log(`load after: ${loadAverage()}`);

@@ -1,0 +1,94 @@
+/**
+ * The body of `npm run bench:sweep` (bench/sweep.ts installs the tfjs resolve hook first): the λ
+ * sweep's N fixed-weight models (default model, batch 64, Adam) trained as ONE batched program
+ * (src/core/sweep/batched-sweep.ts) against N sequential trainers on the same batches, on each
+ * Node backend. Prints model-steps per second (medians over repeats), the ratio, and kernels per step.
+ *
+ *   npm run bench:sweep [-- --models 9 --repeats 5 --steps 20]
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendName } from '../src/core/backend';
+import { createToyDataset } from '../src/core/data/toy-dataset';
+import { DEFAULT_MODEL_CONFIG } from '../src/core/model';
+import { DEFAULT_ADAM } from '../src/core/optimiser-config';
+import { createStrategy } from '../src/core/strategies';
+import { createBatchedSweep } from '../src/core/sweep/batched-sweep';
+import { createPoolBatcher, type Batch } from '../src/core/trainer/batch';
+import { createTrainer } from '../src/core/trainer/trainer';
+import { describeMachine, formatMachine } from './machine';
+import { activateBackend } from './tfjs-step';
+import { measureThroughput, type TimingPlan } from './timing';
+import { loadAverage, numberOption, renderTable } from './report';
+
+const BATCH = 64;
+
+async function kernelsOf(work: () => Promise<unknown>): Promise<number> {
+  const profile = await tf.profile(async () => {
+    await work();
+    return [];
+  });
+  return profile.kernels.length;
+}
+
+async function benchBackend(name: BackendName, models: number, plan: TimingPlan): Promise<string[] | string> {
+  const failure = await activateBackend(name);
+  if (failure !== null) return `${name}: skipped (${failure})`;
+  const toy = createToyDataset({ seed: 0, size: BATCH * 8 });
+  const batcher = createPoolBatcher({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount }, BATCH);
+  const batches: Batch[] = Array.from({ length: 8 }, (_, i) => batcher.batchForStep(i + 1));
+  const weights = Array.from({ length: models }, (_, i) => [(i + 1) / (models + 1), 1 - (i + 1) / (models + 1)]);
+  let cursor = 0;
+  const nextBatch = (): Batch => batches[cursor++ % batches.length];
+
+  const trainers = weights.map((w, n) =>
+    createTrainer({
+      model: DEFAULT_MODEL_CONFIG,
+      parameters: { seed: n },
+      strategy: createStrategy({ name: 'fixed', hyper: { weights: w } }, { taskCount: 2, optimiser: DEFAULT_ADAM }),
+      optimiser: DEFAULT_ADAM,
+    }),
+  );
+  const sequentialStep = async (): Promise<void> => {
+    const batch = nextBatch();
+    for (const trainer of trainers) await trainer.step(batch);
+  };
+  const sequential = await measureThroughput(sequentialStep, plan);
+  const sequentialKernels = await kernelsOf(sequentialStep);
+  trainers.forEach((trainer) => trainer.dispose());
+
+  const sweep = createBatchedSweep({ weights, parameters: weights.map((_, n) => ({ seed: n })), optimiser: DEFAULT_ADAM });
+  const batchedStep = (): Promise<unknown> => sweep.step(nextBatch());
+  const batched = await measureThroughput(batchedStep, plan);
+  const batchedKernels = await kernelsOf(batchedStep);
+  sweep.dispose();
+  batches.forEach((batch) => tf.dispose([batch.features, batch.rul, batch.health]));
+  batcher.dispose();
+
+  const fmt = (runs: number[]): string => runs.map((r) => (r * models).toFixed(0)).join(', ');
+  console.log(`${name} sequential: model-steps/s runs ${fmt(sequential.runs)}; ${sequentialKernels} kernels per sweep step`);
+  console.log(`${name} batched:    model-steps/s runs ${fmt(batched.runs)}; ${batchedKernels} kernels per sweep step`);
+  const seq = sequential.medianStepsPerSecond * models;
+  const bat = batched.medianStepsPerSecond * models;
+  return [`tfjs ${name} (Node)`, seq.toFixed(0), bat.toFixed(0), (bat / seq).toFixed(2), String(sequentialKernels), String(batchedKernels)];
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const models = numberOption(argv, '--models', 9);
+  const plan: TimingPlan = { warmupSteps: 10, stepsPerRepeat: numberOption(argv, '--steps', 20), repeats: numberOption(argv, '--repeats', 5) };
+  console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
+  console.log(`λ sweep: N = ${models} fixed-weight models, 14→32→32 ReLU, batch ${BATCH}, Adam; ${plan.warmupSteps} warm-up sweep steps, median of ${plan.repeats} × ${plan.stepsPerRepeat} sweep steps (each = N model-steps)`);
+  const rows: string[][] = [];
+  for (const name of ['wasm', 'cpu'] as const) {
+    const row = await benchBackend(name, models, plan);
+    if (typeof row === 'string') console.log(row);
+    else rows.push(row);
+  }
+  console.log('');
+  console.log(renderTable(['backend', 'sequential model-steps/s', 'batched model-steps/s', 'batched / sequential', 'kernels/sweep-step sequential', 'kernels/sweep-step batched'], rows));
+  console.log(`load after: ${loadAverage()}`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
