@@ -32,11 +32,18 @@ export function App() {
   const route = useRoute();
   const bodies = useChapterBodies();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [navigated, setNavigated] = useState(false);
   const found = route.kind === 'chapter' ? findChapter(route.slug) : undefined;
 
   useEffect(() => {
     if (route.kind === 'home') document.title = 'Balancing Act';
   }, [route.kind]);
+
+  useEffect(() => {
+    const onHashChange = () => setNavigated(true);
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -64,7 +71,7 @@ export function App() {
         <main id="main" tabIndex={-1}>
           {route.kind === 'home' && <Landing chapters={chapters} />}
           {route.kind === 'chapter' && found && Body && (
-            <ChapterPage key={found.chapter.slug} chapter={found.chapter} previous={found.previous} next={found.next} section={route.section} Body={Body} />
+            <ChapterPage key={found.chapter.slug} chapter={found.chapter} previous={found.previous} next={found.next} section={route.section} Body={Body} focusTitle={navigated} />
           )}
           {route.kind === 'chapter' && !found && <NotFound slug={route.slug} />}
         </main>

@@ -16,6 +16,8 @@ export interface ChapterPageProps {
   readonly next?: Chapter;
   readonly section?: string;
   readonly Body: ComponentType<MDXProps>;
+  /** Move keyboard focus to the title (after in-book navigation, not on the first load). */
+  readonly focusTitle: boolean;
 }
 
 function RenderSignal({ onRendered }: { onRendered: () => void }) {
@@ -27,7 +29,7 @@ function prefersReducedMotion(): boolean {
   return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
-export function ChapterPage({ chapter, previous, next, section, Body }: ChapterPageProps) {
+export function ChapterPage({ chapter, previous, next, section, Body, focusTitle }: ChapterPageProps) {
   const articleRef = useRef<HTMLElement>(null);
   const [renderedArticle, setRenderedArticle] = useState<HTMLElement | null>(null);
   const onRendered = useCallback(() => setRenderedArticle(articleRef.current), []);
@@ -36,8 +38,10 @@ export function ChapterPage({ chapter, previous, next, section, Body }: ChapterP
   useEffect(() => {
     setRenderedArticle(null);
     window.scrollTo(0, 0);
-    articleRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+    if (focusTitle) articleRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
     document.title = `${chapter.title} · Balancing Act`;
+    // Only a change of chapter should move focus or scroll.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chapter.slug, chapter.title]);
 
   useEffect(() => {

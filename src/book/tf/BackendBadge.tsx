@@ -43,12 +43,7 @@ export function BackendNotice() {
   if (request.invalid !== undefined) {
     messages.push(`“?backend=${request.invalid}” is not a backend (use webgpu, webgl, wasm or cpu); choosing automatically.`);
   }
-  if (state.status === 'ready' && state.selection.forcedUnavailable) {
-    const reason = state.selection.skipped.find((entry) => entry.name === state.selection.forcedUnavailable)?.reason;
-    messages.push(
-      `${backendLabel(state.selection.forcedUnavailable)} was requested but is unavailable${reason ? ` (${reason})` : ''}; using ${backendLabel(state.selection.name)} instead.`,
-    );
-  }
+  if (state.status === 'ready' && state.selection.forcedUnavailable) messages.push(state.selection.forcedUnavailable);
   if (messages.length === 0) return null;
   return (
     <div className="backend-notice" role="status">

@@ -12,7 +12,12 @@ import { createTfSession, type TfSession, type TfState } from './tf-session';
 // (not a plain import) so the shell builds before and after the core engineer adds that file.
 const coreBackend = import.meta.glob<BackendModule>('/src/core/backend.ts');
 
-function loadBackendModule(): Promise<BackendModule> {
+async function loadBackendModule(): Promise<BackendModule> {
+  const tf = await import('@tensorflow/tfjs-core');
+  // Bundled tfjs-backend-wasm cannot start its thread workers (it rebuilds their source from its own
+  // minified code, which breaks), so the page keeps WASM single-threaded. Set through setFlags
+  // because the flag is only registered once the wasm package loads.
+  tf.env().setFlags({ ...tf.env().getFlags(), WASM_HAS_MULTITHREAD_SUPPORT: false });
   const fromCore = coreBackend['/src/core/backend.ts'];
   return fromCore ? fromCore() : import('./fallback-backend');
 }

@@ -9,7 +9,7 @@ export interface BackendSelection {
   readonly name: string;
   /** Backends tried before it, with the reason each was passed over. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
-  /** Set when `forced` named a backend that could not start. */
+  /** Set when `forced` named a backend that could not start: a sentence for the reader. */
   readonly forcedUnavailable?: string;
 }
 

@@ -37,17 +37,17 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
 export const selectBackend: BackendModule['selectBackend'] = async (options = {}) => {
   if (options.wasmPaths) setWasmPaths(options.wasmPaths);
   const skipped: { name: string; reason: string }[] = [];
-  let forcedUnavailable: string | undefined;
-  if (options.forced) {
-    const reason = await tryBackend(options.forced);
-    if (!reason) return { name: options.forced, skipped };
-    forcedUnavailable = options.forced;
-    skipped.push({ name: options.forced, reason });
+  const { forced } = options;
+  if (forced) {
+    const reason = await tryBackend(forced);
+    if (!reason) return { name: forced, skipped };
+    skipped.push({ name: forced, reason });
   }
-  for (const name of ORDER.filter((candidate) => candidate !== options.forced)) {
+  for (const name of ORDER.filter((candidate) => candidate !== forced)) {
     const reason = await tryBackend(name);
     if (!reason) {
       await tf.ready();
+      const forcedUnavailable = forced ? `The ${forced} backend is not available here (${skipped[0].reason}); using ${name} instead.` : undefined;
       return { name, skipped, forcedUnavailable };
     }
     skipped.push({ name, reason });

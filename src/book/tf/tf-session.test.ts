@@ -43,5 +43,9 @@ describe('the badge explanation', () => {
     expect(describeSelection({ name: 'webgpu', skipped: [] })).toBeUndefined();
     expect(describeSelection({ name: 'wasm', skipped: [{ name: 'webgpu', reason: 'no WebGPU adapter' }] })).toBe('no WebGPU adapter: using WASM');
     expect(describeSelection({ name: 'cpu', skipped: [] })).toBe('using CPU');
+    expect(describeSelection({ name: 'wasm', skipped: [{ name: 'webgpu', reason: 'webgpu: no adapter' }] })).toBe('no WebGPU adapter: using WASM');
+    expect(describeSelection({ name: 'webgl', skipped: [{ name: 'webgpu', reason: 'webgpu: navigator.gpu missing' }] })).toBe(
+      'no WebGPU (navigator.gpu missing): using WebGL',
+    );
   });
 });

@@ -4,7 +4,7 @@
  * state belongs to the page instance rather than to a module.
  */
 import type { BackendModule, BackendSelection } from './backend-contract';
-import type { BackendRequest } from './backend-request';
+import { backendLabel, type BackendRequest } from './backend-request';
 
 export type TfState =
   | { readonly status: 'idle' }
@@ -63,11 +63,17 @@ export function createTfSession(options: TfSessionOptions): TfSession {
   };
 }
 
+/** Turns a skip reason such as "webgpu: no adapter" into words for the badge. */
+function webgpuReason(reason: string): string {
+  const detail = reason.replace(/^webgpu:\s*/i, '').trim();
+  if (/webgpu/i.test(detail)) return detail;
+  return /^no adapter$/i.test(detail) ? 'no WebGPU adapter' : `no WebGPU (${detail})`;
+}
+
 /** The sentence under the badge: why this backend, when it is not the first choice. */
 export function describeSelection(selection: BackendSelection): string | undefined {
   if (selection.name === 'webgpu') return undefined;
   const webgpu = selection.skipped.find((entry) => entry.name === 'webgpu');
-  const label = selection.name === 'wasm' ? 'WASM' : selection.name === 'webgl' ? 'WebGL' : selection.name.toUpperCase();
-  if (webgpu) return `${webgpu.reason}: using ${label}`;
-  return `using ${label}`;
+  const label = backendLabel(selection.name);
+  return webgpu ? `${webgpuReason(webgpu.reason)}: using ${label}` : `using ${label}`;
 }

@@ -1,0 +1,40 @@
+// Every chapter, as a reader meets it: clean console and network, rendered math, mounted widgets,
+// and a screenshot in each theme at desktop and phone width.
+import path from 'node:path';
+import { assert, assertMathRendered, discoverChapters, mountAllWidgets, openChapter, test } from './harness.mjs';
+
+for (const chapter of discoverChapters()) {
+  for (const viewport of ['desktop', 'phone']) {
+    for (const colorScheme of ['light', 'dark']) {
+      test(`chapter "${chapter.slug}" renders cleanly (${viewport}, ${colorScheme})`, async ({ baseUrl, browser, screenshotDir }) => {
+        const { page, context, watcher } = await openChapter(await browser(), baseUrl, chapter.slug, { viewport, colorScheme });
+        try {
+          assert.equal(await page.locator('article h1').innerText(), chapter.title);
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme);
+          await assertMathRendered(page);
+          await mountAllWidgets(page);
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await page.waitForTimeout(150);
+          await page.screenshot({ path: path.join(screenshotDir, `${chapter.slug}-${colorScheme}-${viewport}.png`), fullPage: true });
+          watcher.assertClean(chapter.slug);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+}
+
+test('the landing page lists every chapter with its summary', async ({ baseUrl, browser, chapters, screenshotDir }) => {
+  const { page, context, watcher } = await openChapter(await browser(), baseUrl, '');
+  try {
+    const titles = await page.locator('.chapter-list__title').allInnerTexts();
+    assert.deepEqual(titles, chapters.map((chapter) => chapter.title));
+    const summaries = await page.locator('.chapter-list p').allInnerTexts();
+    assert.deepEqual(summaries, chapters.map((chapter) => chapter.summary.trim()));
+    await page.screenshot({ path: path.join(screenshotDir, 'landing-light-desktop.png'), fullPage: true });
+    watcher.assertClean('landing');
+  } finally {
+    await context.close();
+  }
+});
