@@ -1,9 +1,17 @@
 // The header badge and ?backend=: TensorFlow.js loads only with a widget, the badge names the
 // backend the core chose, and requests that cannot be honoured produce a notice, never a blank page.
-import { assert, mountAllWidgets, openChapter, readBadge, test } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assert, mountAllWidgets, openChapter, readBadge, ROOT, test } from './harness.mjs';
+
+// Widgets that can train start the training host (and TensorFlow.js) when they mount; the others
+// (e.g. the Pareto frontier) are pure numbers and load nothing.
+const TRAINING_WIDGETS = /<Widget\s+name="(GabaExplorer|GradientCombiner|LambdaSweep|StrategyLab)"/;
 
 function firstChapterWithWidget(chapters) {
-  return chapters[0].slug;
+  const chapter = chapters.find((entry) => TRAINING_WIDGETS.test(readFileSync(path.join(ROOT, 'content', entry.file), 'utf8')));
+  if (!chapter) throw new Error('no chapter embeds a widget that trains');
+  return chapter.slug;
 }
 
 test('the landing page does not load TensorFlow.js and says so', async ({ baseUrl, browser }) => {

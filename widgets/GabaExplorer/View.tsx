@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { gabaRawWeights } from '../../src/core/strategies/gaba-controller';
+import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LineChart } from '../shared/LineChart';
@@ -18,6 +19,8 @@ const fixed3 = (value: number) => value.toFixed(3);
 const norm = (value: number) => value.toPrecision(3);
 
 export default function GabaExplorer({ id }: { readonly id: string }) {
+  // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
+  useTf();
   const [state, update] = useUrlState(id, GABA_EXPLORER_SCHEMA);
   const container = useRef<HTMLDivElement>(null);
   const staticNumbers = useMemo(() => computeExplorer(state), [state]);

@@ -3,6 +3,7 @@
  * the optimiser follows. Live mode draws the real shared-backbone gradients of the toy network.
  */
 import { useMemo, useRef } from 'react';
+import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LiveControls } from '../shared/LiveControls';
@@ -15,6 +16,8 @@ import { COMBINER_SCHEMA, liveLabConfig, livePicture, staticPicture } from './mo
 const percent = (value: number) => `${(value * 100).toPrecision(3)}%`;
 
 export default function GradientCombiner({ id }: { readonly id: string }) {
+  // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
+  useTf();
   const [state, update] = useUrlState(id, COMBINER_SCHEMA);
   const container = useRef<HTMLDivElement>(null);
   const live = state.mode === 'live';

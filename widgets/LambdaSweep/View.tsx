@@ -3,6 +3,7 @@
  * at seven weights trained side by side in the training host, with progress and cancel.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LineChart } from '../shared/LineChart';
@@ -11,6 +12,8 @@ import '../shared/widgets.css';
 import { latestSweepPoints, PUBLISHED_ABLATION, SWEEP_SCHEMA, sweepLabConfig } from './model';
 
 export default function LambdaSweep({ id }: { readonly id: string }) {
+  // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
+  useTf();
   const [state, update] = useUrlState(id, SWEEP_SCHEMA);
   const [started, setStarted] = useState(false);
   const container = useRef<HTMLDivElement>(null);

@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef, useState } from 'react';
 import { STRATEGY_NAMES } from '../../src/core/strategies/index';
+import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { LiveControls } from '../shared/LiveControls';
 import { useUrlState } from '../shared/useUrlState';
@@ -14,6 +15,8 @@ import { resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRAT
 import { ResultsTable } from './ResultsTable';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
+  // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
+  useTf();
   const [state, update] = useUrlState(id, STRATEGY_LAB_SCHEMA);
   const [loaded, setLoaded] = useState<LoadedDataset | null>(null);
   const container = useRef<HTMLDivElement>(null);

@@ -1,39 +1,15 @@
 /**
- * The shell's demo widget: a weight slider and the two tasks' shares of the total loss, the total
- * computed with TensorFlow.js so the page exercises lazy tfjs loading and the backend badge.
+ * A small demo: a weight slider and the two tasks' shares of the total loss at fixed example losses.
+ * Pure numbers; it needs no TensorFlow.js.
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { useEffect, useId, useState } from 'react';
-import { useTf } from '../../src/book/tf/TfProvider';
+import { useId, useState } from 'react';
 import type { WidgetProps } from '../../src/book/widgets/registry';
 import { balancedWeight, contributions, DEFAULT_LOSSES } from './model';
 
-async function totalOnDevice(weight: number): Promise<number> {
-  const product = tf.tidy(() => tf.sum(tf.mul(tf.tensor1d([weight, 1 - weight]), tf.tensor1d([DEFAULT_LOSSES.rul, DEFAULT_LOSSES.health]))));
-  try {
-    return (await product.data())[0];
-  } finally {
-    product.dispose();
-  }
-}
-
 export function WeightedSumDemo({ id }: WidgetProps) {
-  const tfState = useTf();
   const sliderId = useId();
   const [weight, setWeight] = useState(0.5);
-  const [deviceTotal, setDeviceTotal] = useState<number | null>(null);
   const parts = contributions(weight, DEFAULT_LOSSES);
-
-  useEffect(() => {
-    if (tfState.status !== 'ready') return;
-    let cancelled = false;
-    totalOnDevice(weight).then((total) => {
-      if (!cancelled) setDeviceTotal(total);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [tfState.status, weight]);
 
   const rulShare = parts.total > 0 ? parts.rul / parts.total : 0;
   return (
@@ -49,8 +25,7 @@ export function WeightedSumDemo({ id }: WidgetProps) {
       <p style={{ margin: '0.5rem 0 0', fontSize: '0.85rem', color: 'var(--muted)' }}>
         <span style={{ color: 'var(--task-rul)' }}>RUL {parts.rul.toFixed(2)}</span> +{' '}
         <span style={{ color: 'var(--task-health)' }}>health {parts.health.toFixed(3)}</span> ={' '}
-        {deviceTotal === null ? '…' : deviceTotal.toFixed(2)}
-        {tfState.status === 'ready' ? ` (computed by TensorFlow.js on ${tfState.selection.name})` : ' (waiting for TensorFlow.js)'}. The tasks
+        {parts.total.toFixed(2)}. The tasks
         contribute equally at <i>w</i> ≈ {balancedWeight(DEFAULT_LOSSES).toFixed(4)}.
       </p>
     </div>

@@ -8,18 +8,10 @@ import type { BackendModule } from './backend-contract';
 import { parseBackendRequest } from './backend-request';
 import { createTfSession, type TfSession, type TfState } from './tf-session';
 
-// The core's selectBackend when src/core/backend.ts exists, otherwise the shell's stand-in. A glob
-// (not a plain import) so the shell builds before and after the core engineer adds that file.
-const coreBackend = import.meta.glob<BackendModule>('/src/core/backend.ts');
-
-async function loadBackendModule(): Promise<BackendModule> {
-  const tf = await import('@tensorflow/tfjs-core');
-  // Bundled tfjs-backend-wasm cannot start its thread workers (it rebuilds their source from its own
-  // minified code, which breaks), so the page keeps WASM single-threaded. Set through setFlags
-  // because the flag is only registered once the wasm package loads.
-  tf.env().setFlags({ ...tf.env().getFlags(), WASM_HAS_MULTITHREAD_SUPPORT: false });
-  const fromCore = coreBackend['/src/core/backend.ts'];
-  return fromCore ? fromCore() : import('./fallback-backend');
+// TensorFlow.js runs in the training host (a Worker, src/live), so the backend the badge reports is
+// the one that trains; the page itself never loads tfjs.
+function loadBackendModule(): Promise<BackendModule> {
+  return import('../../live/backend-module');
 }
 
 /** Where the build puts the WASM binaries (book-assets-plugin), resolved against the page. */
