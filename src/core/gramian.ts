@@ -51,6 +51,7 @@ export interface PcgradCoefficients {
   readonly projections: number;
 }
 
+// #region listing:pcgrad-coefficients
 /**
  * PCGrad from the Gramian, general K. For task k, a starts as e_k (the projected vector is Σ_j a_j g_j);
  * for each other task j in orderForTask[k], if the projected vector conflicts with the original g_j
@@ -77,6 +78,7 @@ export function pcgradCoefficients(gramian: Gramian, orderForTask: readonly (rea
   perTask.forEach((a) => a.forEach((value, j) => (coefficients[j] += value)));
   return { coefficients, perTask, projections };
 }
+// #endregion listing:pcgrad-coefficients
 
 function dot(a: readonly number[], b: readonly number[]): number {
   let sum = 0;

@@ -11,6 +11,7 @@ export function rmse(prediction: ArrayLike<number>, truth: ArrayLike<number>): n
   return Math.sqrt(squares / truth.length);
 }
 
+// #region listing:nasa-score
 /**
  * The PHM08 score, summed over engines with d = predicted − true: e^(−d/13) − 1 when early (d < 0),
  * e^(d/10) − 1 when late, so a late prediction costs more than an equally early one. Lower is better.
@@ -24,6 +25,7 @@ export function nasaScore(prediction: ArrayLike<number>, truth: ArrayLike<number
   }
   return score;
 }
+// #endregion listing:nasa-score
 
 /** Predicted class of each row of count × classCount logits (the first maximum wins ties). */
 export function argmaxRows(logits: Float32Array, classCount = 3): Int32Array {

@@ -33,6 +33,7 @@ export interface WindowOptions {
   thresholds?: HealthThresholds;
 }
 
+// #region listing:make-windows
 /** Window end rows: every row from the window-th cycle on, or the last row alone; at least one per engine. */
 function windowEnds(table: CmapssTable, engines: ArrayLike<number>, windowLength: number, lastOnly: boolean): number[] {
   const ends: number[] = [];
@@ -77,6 +78,7 @@ export function makeWindows(table: CmapssTable, features: Float32Array, featureC
   });
   return { windows, count, windowLength: length, featureCount, rul: windowRul, health, engineIds, lastFeatures };
 }
+// #endregion listing:make-windows
 
 function firstRowOf(table: CmapssTable, row: number): number {
   let first = row;

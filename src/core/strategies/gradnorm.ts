@@ -22,6 +22,7 @@ export interface GradNormTerms {
   readonly gradient: number[];
 }
 
+// #region listing:gradnorm-terms
 /** One step's GradNorm terms. A task whose first loss was 0 counts as training at the average rate. */
 export function gradNormTerms(
   weights: readonly number[],
@@ -40,6 +41,7 @@ export function gradNormTerms(
   const gradient = weightedNorms.map((g, k) => Math.sign(g - targets[k]) * lastLayerNorms[k]);
   return { weightedNorms, targets, inverseRates, gradient };
 }
+// #endregion listing:gradnorm-terms
 
 export function createGradNormStrategy(
   hyper: { readonly alpha: number; readonly weightLr: number | null },

@@ -17,6 +17,7 @@ export type UncertaintyHyper = {
   readonly initialLogVariance: number;
 };
 
+// #region listing:uncertainty-factors
 /** The factor in front of each L_k for the current log-variances. */
 export function uncertaintyFactors(
   logVariances: readonly number[],
@@ -34,6 +35,7 @@ export function uncertaintyFactors(
 export function uncertaintyLogVarianceGradient(factors: readonly number[], losses: readonly number[]): number[] {
   return factors.map((f, k) => -f * losses[k] + 0.5);
 }
+// #endregion listing:uncertainty-factors
 
 export function createUncertaintyStrategy(
   hyper: UncertaintyHyper,
