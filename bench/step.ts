@@ -3,7 +3,7 @@
  * 64, Adam) on every tfjs backend headless Chromium offers (webgpu on SwiftShader, wasm, webgl, cpu),
  * fused against naive, on the page's main thread and in a module Worker, beside PyTorch eager CPU
  * measured in the same run; kernels per step from tf.profile in the page. Builds bench/page/ into
- * dist-bench/ first (its own Vite config), serves it on 127.0.0.1 and drives it with playwright-core.
+ * dist-bench/step/ first (its own Vite config), serves it on 127.0.0.1 and drives it with playwright-core.
  *
  *   npm run bench:step [-- --repeats 5 --no-worker --backends wasm,cpu]
  */
@@ -29,15 +29,15 @@ const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : 
 const PLANS: Record<Backend, TimingPlan> = {
   webgpu: { warmupSteps: 10, stepsPerRepeat: 10, repeats },
   webgl: { warmupSteps: 20, stepsPerRepeat: 20, repeats },
-  wasm: { warmupSteps: 100, stepsPerRepeat: 100, repeats },
-  cpu: { warmupSteps: 50, stepsPerRepeat: 50, repeats },
+  wasm: { warmupSteps: 300, stepsPerRepeat: 100, repeats },
+  cpu: { warmupSteps: 100, stepsPerRepeat: 50, repeats },
 };
 
 console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
 const started = performance.now();
 await build({ configFile: path.join(root, 'bench/page/vite.config.ts') });
-console.log(`built bench/page → dist-bench/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-const server = await serve(path.join(root, 'dist-bench'));
+console.log(`built bench/page → dist-bench/step/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const server = await serve(path.join(root, 'dist-bench/step'));
 const browser = await launch(true);
 console.log(`Chromium ${browser.version()}, --enable-unsafe-webgpu; plans: ${backends.map((b) => `${b} ${PLANS[b].warmupSteps} warm-up + ${repeats}×${PLANS[b].stepsPerRepeat}`).join(', ')}`);
 
@@ -46,7 +46,16 @@ interface Row {
   readonly naive: number;
   readonly fused: number;
   readonly kernels?: { naive: number; fused: number };
+  readonly compute?: { naive: number; fused: number };
 }
+
+/** Kernels that only relabel a tensor's shape or alias it: no dispatch on the GPU backends. */
+const FREE_KERNELS = new Set(['Reshape', 'Identity', 'ExpandDims', 'Squeeze']);
+const computeKernels = (mix: readonly string[]): number =>
+  mix.reduce((sum, entry) => {
+    const [name, count] = entry.split('×');
+    return FREE_KERNELS.has(name) ? sum : sum + Number(count);
+  }, 0);
 const rows: Row[] = [];
 try {
   for (const backend of backends) {
@@ -73,6 +82,7 @@ try {
         naive: naive.medianStepsPerSecond,
         fused: fused.medianStepsPerSecond,
         kernels: { naive: naive.kernelsPerStep, fused: fused.kernelsPerStep },
+        compute: { naive: computeKernels(naive.kernelMix), fused: computeKernels(fused.kernelMix) },
       });
     }
   }
@@ -95,8 +105,9 @@ const f = (value: number, digits = 1): string => (Number.isFinite(value) ? value
 console.log('');
 console.log(
   renderTable(
-    ['implementation', 'naive steps/s', 'fused steps/s', 'fused / naive', 'naive / torch naive', 'fused / torch fused', 'kernels/step naive', 'kernels/step fused'],
-    rows.map((row) => [row.label, f(row.naive), f(row.fused), f(row.fused / row.naive, 2), f(row.naive / torchNaive, 3), f(row.fused / torchFused, 3), row.kernels ? String(row.kernels.naive) : '—', row.kernels ? String(row.kernels.fused) : '—']),
+    ['implementation', 'naive steps/s', 'fused steps/s', 'fused / naive', 'naive / torch naive', 'fused / torch fused', 'kernels/step naive', 'kernels/step fused', 'compute kernels naive', 'compute kernels fused'],
+    rows.map((row) => [row.label, f(row.naive), f(row.fused), f(row.fused / row.naive, 2), f(row.naive / torchNaive, 3), f(row.fused / torchFused, 3), row.kernels ? String(row.kernels.naive) : '—', row.kernels ? String(row.kernels.fused) : '—', row.compute ? String(row.compute.naive) : '—', row.compute ? String(row.compute.fused) : '—']),
   ),
 );
+console.log('compute kernels = kernels/step less Reshape, Identity, ExpandDims and Squeeze, which move no data (≈ GPU dispatches on webgpu/webgl)');
 console.log(`load after: ${loadAverage()}`);

@@ -1,6 +1,6 @@
 /**
  * The benchmark page's own build (`npm run bench:step` runs it): bench/page/ bundled into
- * dist-bench/ with the core and every tfjs backend, the wasm binaries under tfjs-wasm/ as in the book.
+ * dist-bench/step/ with the core and every tfjs backend, the wasm binaries under tfjs-wasm/ as in the book.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,5 +17,5 @@ export default defineConfig({
   publicDir: false,
   plugins: [bookAssetsPlugin({ root, listedSources: new Set() })],
   worker: { format: 'es' },
-  build: { outDir: path.join(root, 'dist-bench'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
+  build: { outDir: path.join(root, 'dist-bench/step'), emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
 });
