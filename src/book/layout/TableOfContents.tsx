@@ -34,9 +34,13 @@ export function TableOfContents({ article, slug }: { article: HTMLElement | null
 
   useScrollFrame(() => {
     let current: string | undefined;
+    // At the very bottom the last sections may never reach the reading line: the lowest heading on
+    // screen is then the one being read.
+    const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    const line = atBottom ? window.innerHeight : window.innerHeight * READING_LINE;
     for (const entry of entries) {
       const element = document.getElementById(entry.id);
-      if (element && element.getBoundingClientRect().top <= window.innerHeight * READING_LINE) current = entry.id;
+      if (element && element.getBoundingClientRect().top <= line) current = entry.id;
     }
     setCurrentId(current);
   }, [entries]);
