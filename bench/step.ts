@@ -1,11 +1,11 @@
 /**
  * `npm run bench:step`: GABA steps per second of the toy step (14→32→32 ReLU, heads 1 and 3, batch
  * 64, Adam) on every tfjs backend headless Chromium offers (webgpu on SwiftShader, wasm, webgl, cpu),
- * fused against naive, on the page's main thread and in a module Worker, beside PyTorch eager CPU
+ * fused against naive (timed in alternating blocks, so load spikes hit both), on the page's main thread and in a module Worker, beside PyTorch eager CPU
  * measured in the same run; kernels per step from tf.profile in the page. Builds bench/page/ into
  * dist-bench/step/ first (its own Vite config), serves it on 127.0.0.1 and drives it with playwright-core.
  *
- *   npm run bench:step [-- --repeats 5 --no-worker --backends wasm,cpu]
+ *   npm run bench:step [-- --repeats 9 --no-worker --backends wasm,cpu]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { runTorchBench } from './torch';
 type Backend = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const repeats = numberOption(argv, '--repeats', 5);
+const repeats = numberOption(argv, '--repeats', 9);
 const backendsArg = argv.indexOf('--backends');
 const backends = (backendsArg >= 0 ? argv[backendsArg + 1].split(',') : ['webgpu', 'wasm', 'webgl', 'cpu']) as Backend[];
 const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
@@ -29,8 +29,8 @@ const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : 
 const PLANS: Record<Backend, TimingPlan> = {
   webgpu: { warmupSteps: 10, stepsPerRepeat: 10, repeats },
   webgl: { warmupSteps: 20, stepsPerRepeat: 20, repeats },
-  wasm: { warmupSteps: 300, stepsPerRepeat: 100, repeats },
-  cpu: { warmupSteps: 100, stepsPerRepeat: 50, repeats },
+  wasm: { warmupSteps: 300, stepsPerRepeat: 50, repeats },
+  cpu: { warmupSteps: 100, stepsPerRepeat: 30, repeats },
 };
 
 console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);

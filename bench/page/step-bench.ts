@@ -10,7 +10,7 @@ import { DEFAULT_ADAM } from '../../src/core/optimiser-config';
 import { createStrategy } from '../../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
 import { createTrainer, type GradientPath } from '../../src/core/trainer/trainer';
-import { measureThroughput, type TimingPlan } from '../timing';
+import { measureThroughput, median, type TimingPlan } from '../timing';
 
 export interface StepBenchRequest {
   readonly backend: BackendName;
@@ -38,34 +38,64 @@ function countKernels(names: readonly string[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name}×${count}`);
 }
 
-async function benchPath(path: GradientPath, plan: TimingPlan): Promise<PathResult> {
+interface Contender {
+  readonly path: GradientPath;
+  readonly step: () => Promise<unknown>;
+  readonly dispose: () => void;
+}
+
+function contender(path: GradientPath): Contender {
   const toy = createToyDataset({ seed: 0, size: 64 });
   const batcher = createPoolBatcher({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount }, 64);
   // One batch gathered once and reused, as in the Node and PyTorch benches: no data movement is timed.
   const batch = batcher.batchForStep(1);
   const strategy = createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM });
   const trainer = createTrainer({ model: DEFAULT_MODEL_CONFIG, parameters: { seed: 1 }, strategy, optimiser: DEFAULT_ADAM, path });
+  return {
+    path,
+    step: () => trainer.step(batch),
+    dispose: () => {
+      trainer.dispose();
+      disposeBatch(batch);
+      batcher.dispose();
+    },
+  };
+}
+
+/**
+ * Both paths timed in alternating blocks (naive, fused, naive, fused, …) after both have warmed up,
+ * so a load spike on this shared machine hits both sides alike; median per path over the repeats.
+ */
+async function benchPaths(paths: readonly GradientPath[], plan: TimingPlan): Promise<PathResult[]> {
+  const contenders = paths.map(contender);
   try {
-    const throughput = await measureThroughput(() => trainer.step(batch), plan);
-    const profile = await tf.profile(async () => {
-      await trainer.step(batch);
-      return [];
-    });
-    const names = profile.kernels.map((kernel) => kernel.name);
-    return { path, medianStepsPerSecond: throughput.medianStepsPerSecond, runs: throughput.runs, kernelsPerStep: names.length, kernelMix: countKernels(names) };
+    for (const c of contenders) for (let i = 0; i < plan.warmupSteps; i += 1) await c.step();
+    const runs = contenders.map((): number[] => []);
+    for (let r = 0; r < plan.repeats; r += 1) {
+      for (const [i, c] of contenders.entries()) {
+        runs[i].push((await measureThroughput(c.step, { warmupSteps: 0, stepsPerRepeat: plan.stepsPerRepeat, repeats: 1 })).runs[0]);
+      }
+    }
+    const results: PathResult[] = [];
+    for (const [i, c] of contenders.entries()) {
+      // Profiled apart from the timing: profiling slows every kernel down.
+      const profile = await tf.profile(async () => {
+        await c.step();
+        return [];
+      });
+      const names = profile.kernels.map((kernel) => kernel.name);
+      results.push({ path: c.path, medianStepsPerSecond: median(runs[i]), runs: runs[i], kernelsPerStep: names.length, kernelMix: countKernels(names) });
+    }
+    return results;
   } finally {
-    trainer.dispose();
-    disposeBatch(batch);
-    batcher.dispose();
+    contenders.forEach((c) => c.dispose());
   }
 }
 
 export async function runStepBench(request: StepBenchRequest): Promise<StepBenchResult> {
   try {
     const choice = await selectBackend({ order: [request.backend], wasmPaths: request.wasmPaths });
-    const results: PathResult[] = [];
-    for (const path of request.paths) results.push(await benchPath(path, request.plan));
-    return { ok: true, backend: choice.name, results };
+    return { ok: true, backend: choice.name, results: await benchPaths(request.paths, request.plan) };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }

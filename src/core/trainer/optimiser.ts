@@ -20,10 +20,6 @@ export interface NetworkOptimiser {
   dispose(): void;
 }
 
-function zerosLike(variable: tf.Variable): tf.Variable {
-  return tf.tidy(() => tf.variable(tf.zerosLike(variable), false));
-}
-
 function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): NetworkOptimiser {
   let updateCount = 0;
   return {
@@ -42,12 +38,20 @@ function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): 
   };
 }
 
+/**
+ * Adam over all variables at once: the moments live in two flat `[P]` variables and the directions
+ * are concatenated, so one step is ~14 elementwise kernels for the whole network instead of 13 per
+ * variable. Every element sees the same float32 operations in the same order as before, so the
+ * result is unchanged bit for bit (the PyTorch fixtures check it).
+ */
 function createAdam(
   config: Extract<OptimiserConfig, { kind: 'adam' }>,
   variables: readonly tf.Variable[],
 ): NetworkOptimiser {
-  const firstMoments = variables.map(zerosLike);
-  const secondMoments = variables.map(zerosLike);
+  const sizes = variables.map((variable) => variable.size);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const firstMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+  const secondMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
   let updateCount = 0;
   return {
     config,
@@ -60,26 +64,21 @@ function createAdam(
       const stepSize = config.learningRate / (1 - config.beta1 ** t);
       const secondCorrectionRoot = Math.sqrt(1 - config.beta2 ** t);
       tf.tidy(() => {
-        const beta1 = tf.scalar(config.beta1);
-        const oneMinusBeta1 = tf.scalar(1 - config.beta1);
-        const beta2 = tf.scalar(config.beta2);
-        const oneMinusBeta2 = tf.scalar(1 - config.beta2);
-        const epsilon = tf.scalar(config.epsilon);
-        variables.forEach((variable, i) => {
-          const direction = directions[i];
-          const m = tf.add(tf.mul(firstMoments[i], beta1), tf.mul(direction, oneMinusBeta1));
-          const v = tf.add(tf.mul(secondMoments[i], beta2), tf.mul(tf.mul(direction, direction), oneMinusBeta2));
-          const denominator = tf.add(tf.div(tf.sqrt(v), tf.scalar(secondCorrectionRoot)), epsilon);
-          variable.assign(tf.sub(variable, tf.mul(tf.div(m, denominator), tf.scalar(stepSize))));
-          firstMoments[i].assign(m);
-          secondMoments[i].assign(v);
-        });
+        const direction = variables.length === 1 ? tf.reshape(directions[0], [-1]) : tf.concat(directions.map((d) => tf.reshape(d, [-1])));
+        const m = tf.add(tf.mul(firstMoment, tf.scalar(config.beta1)), tf.mul(direction, tf.scalar(1 - config.beta1)));
+        const v = tf.add(tf.mul(secondMoment, tf.scalar(config.beta2)), tf.mul(tf.mul(direction, direction), tf.scalar(1 - config.beta2)));
+        const denominator = tf.add(tf.div(tf.sqrt(v), tf.scalar(secondCorrectionRoot)), tf.scalar(config.epsilon));
+        const update = tf.mul(tf.div(m, denominator), tf.scalar(stepSize));
+        const pieces = variables.length === 1 ? [update] : tf.split(update, sizes);
+        variables.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(pieces[i], variable.shape))));
+        firstMoment.assign(m);
+        secondMoment.assign(v);
       });
       updateCount = t;
     },
     dispose: () => {
-      tf.dispose(firstMoments);
-      tf.dispose(secondMoments);
+      firstMoment.dispose();
+      secondMoment.dispose();
     },
   };
 }
