@@ -4,7 +4,7 @@
  * (src/core/sweep/batched-sweep.ts) against N sequential trainers on the same batches, on each
  * Node backend. Prints model-steps per second (medians over repeats), the ratio, and kernels per step.
  *
- *   npm run bench:sweep [-- --models 9 --repeats 5 --steps 20]
+ *   npm run bench:sweep [-- --models 9 --repeats 9 --steps 20]
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../src/core/backend';
@@ -17,7 +17,7 @@ import { createPoolBatcher, type Batch } from '../src/core/trainer/batch';
 import { createTrainer } from '../src/core/trainer/trainer';
 import { describeMachine, formatMachine } from './machine';
 import { activateBackend } from './tfjs-step';
-import { measureThroughput, type TimingPlan } from './timing';
+import { measureThroughput, median, type TimingPlan } from './timing';
 import { loadAverage, numberOption, renderTable } from './report';
 
 const BATCH = 64;
@@ -52,14 +52,23 @@ async function benchBackend(name: BackendName, models: number, plan: TimingPlan)
     const batch = nextBatch();
     for (const trainer of trainers) await trainer.step(batch);
   };
-  const sequential = await measureThroughput(sequentialStep, plan);
-  const sequentialKernels = await kernelsOf(sequentialStep);
-  trainers.forEach((trainer) => trainer.dispose());
-
   const sweep = createBatchedSweep({ weights, parameters: weights.map((_, n) => ({ seed: n })), optimiser: DEFAULT_ADAM });
   const batchedStep = (): Promise<unknown> => sweep.step(nextBatch());
-  const batched = await measureThroughput(batchedStep, plan);
+  // Warm both up, then time them in alternating blocks so load spikes on this shared machine hit both.
+  for (let i = 0; i < plan.warmupSteps; i += 1) await sequentialStep();
+  for (let i = 0; i < plan.warmupSteps; i += 1) await batchedStep();
+  const sequentialRuns: number[] = [];
+  const batchedRuns: number[] = [];
+  const block = { warmupSteps: 0, stepsPerRepeat: plan.stepsPerRepeat, repeats: 1 };
+  for (let r = 0; r < plan.repeats; r += 1) {
+    sequentialRuns.push((await measureThroughput(sequentialStep, block)).runs[0]);
+    batchedRuns.push((await measureThroughput(batchedStep, block)).runs[0]);
+  }
+  const sequential = { medianStepsPerSecond: median(sequentialRuns), runs: sequentialRuns };
+  const batched = { medianStepsPerSecond: median(batchedRuns), runs: batchedRuns };
+  const sequentialKernels = await kernelsOf(sequentialStep);
   const batchedKernels = await kernelsOf(batchedStep);
+  trainers.forEach((trainer) => trainer.dispose());
   sweep.dispose();
   batches.forEach((batch) => tf.dispose([batch.features, batch.rul, batch.health]));
   batcher.dispose();
@@ -74,9 +83,9 @@ async function benchBackend(name: BackendName, models: number, plan: TimingPlan)
 
 async function main(argv: readonly string[]): Promise<void> {
   const models = numberOption(argv, '--models', 9);
-  const plan: TimingPlan = { warmupSteps: 10, stepsPerRepeat: numberOption(argv, '--steps', 20), repeats: numberOption(argv, '--repeats', 5) };
+  const plan: TimingPlan = { warmupSteps: 10, stepsPerRepeat: numberOption(argv, '--steps', 20), repeats: numberOption(argv, '--repeats', 9) };
   console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
-  console.log(`λ sweep: N = ${models} fixed-weight models, 14→32→32 ReLU, batch ${BATCH}, Adam; ${plan.warmupSteps} warm-up sweep steps, median of ${plan.repeats} × ${plan.stepsPerRepeat} sweep steps (each = N model-steps)`);
+  console.log(`λ sweep: N = ${models} fixed-weight models, 14→32→32 ReLU, batch ${BATCH}, Adam; ${plan.warmupSteps} warm-up sweep steps, median of ${plan.repeats} alternating blocks of ${plan.stepsPerRepeat} sweep steps each (a sweep step = N model-steps)`);
   const rows: string[][] = [];
   for (const name of ['wasm', 'cpu'] as const) {
     const row = await benchBackend(name, models, plan);

@@ -111,8 +111,8 @@ export function createBatchedSweep(options: BatchedSweepOptions): BatchedSweep {
 
   /** `[N, K]` losses of every model on `batch`, written with differentiable ops only. */
   const lossMatrix = (batch: Batch): tf.Tensor2D => {
-    const [rows, features] = batch.features.shape;
-    let hidden: tf.Tensor = tf.broadcastTo(tf.expandDims(batch.features, 0), [modelCount, rows, features]);
+    // `[1, B, F]`: the first batched matMul broadcasts it over the N models (no N copies of the batch).
+    let hidden: tf.Tensor = tf.expandDims(batch.features, 0);
     for (const layer of shared) {
       hidden = activate(tf.add(tf.matMul(hidden, layer.weight), tf.expandDims(layer.bias, 1)), config.activation);
     }
