@@ -11,6 +11,7 @@ export type AmnlNormalisedHyper = {
   readonly floors: readonly number[];
 };
 
+// #region listing:amnl-normalised
 /** c_k = weights_k / max(L_k, floor_k). */
 export function amnlNormalisedCoefficients(
   losses: readonly number[],
@@ -19,6 +20,7 @@ export function amnlNormalisedCoefficients(
 ): number[] {
   return losses.map((loss, k) => weights[k] / Math.max(loss, floors[k]));
 }
+// #endregion listing:amnl-normalised
 
 export function createAmnlNormalisedStrategy(hyper: AmnlNormalisedHyper): WeightingStrategy<AmnlNormalisedHyper> {
   const weights = hyper.weights.slice();

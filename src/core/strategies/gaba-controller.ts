@@ -57,6 +57,7 @@ export interface GabaController {
 
 /** Options of createGabaController: any subset of the hyperparameters, the task count, the rule. */
 export type GabaControllerOptions = Partial<GabaHyper> & { taskCount?: number; rule?: GabaRule };
+// #region listing:gaba-raw-weights
 
 /**
  * The paper's eq. 4 for K tasks: λ_k = (S − ‖g_k‖) / ((K − 1)·S), S = Σ_j ‖g_j‖ + ε. The weights sum
@@ -69,6 +70,7 @@ export function gabaRawWeights(norms: readonly number[], epsilon = DEFAULT_GABA_
   if (!(total > 0)) return uniformWeights(taskCount);
   return norms.map((n) => (total - n) / ((taskCount - 1) * total));
 }
+// #endregion listing:gaba-raw-weights
 
 /** λ_k = (1/(‖g_k‖ + ε)) / Σ_j 1/(‖g_j‖ + ε): makes every λ_k‖g_k‖ equal, for any K. */
 export function inverseNormWeights(norms: readonly number[], epsilon = DEFAULT_GABA_HYPER.epsilon): number[] {
@@ -115,6 +117,7 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
     taskCount,
     hyper,
     rule,
+    // #region listing:gaba-update
     update(norms) {
       if (norms.length !== taskCount) throw new Error(`expected ${taskCount} norms, got ${norms.length}`);
       // The counter moves first, so warm-up 100 means steps 1..100 use 1/K.
@@ -129,6 +132,7 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
       }
       return { step, raw, ema: ema.slice(), weights: weights.slice(), inWarmup };
     },
+    // #endregion listing:gaba-update
     currentWeights: () => weights.slice(),
     reset() {
       step = 0;
