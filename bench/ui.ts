@@ -1,15 +1,17 @@
 /**
  * `npm run bench:ui`: frame times while a reader drags every slider of every widget, and while live
- * training runs in the same page. Builds the book (dist-bench/book/, or dist/ with --dist), opens
- * each chapter in headless Chromium, scrolls each widget into view, and for each enabled range
+ * training runs in the same page. Builds the book with one extra chapter holding every widget
+ * (bench/ui-content/, into dist-bench/book-ui/ only; dist/ as it is with --dist), opens each chapter
+ * in headless Chromium, scrolls each widget into view, and for each enabled range
  * input drags the mouse across it (one move per ~16 ms, there and back) while requestAnimationFrame
  * timestamps are recorded in the page; frame time = difference of consecutive timestamps. Then
- * presses Live training → Play in GabaExplorer and records frames for a few seconds, with and
- * without dragging a slider of the same widget. Prints p50 / p95 / max per case (target p95 ≤ 16.7 ms).
+ * presses Live training → Play in GabaExplorer and records frames for a few seconds, then
+ * while dragging another widget's slider. Prints p50 / p95 / max per case (target p95 ≤ 16.7 ms), the
+ * long tasks, and main-thread busy and script time per second (CDP Performance.getMetrics).
  *
  *   npm run bench:ui [-- --dist --live-seconds 3]
  */
-import type { Locator, Page } from 'playwright-core';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import { bookFolder, chapterSlugs, WIDGET_BENCH_SLUG } from './book-build';
 import { launch, serve } from './browser';
 import { describeMachine, formatMachine } from './machine';
@@ -35,7 +37,20 @@ const START_FRAMES = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
+/** Chromium's own main-thread counters (CDP Performance.getMetrics), in seconds. */
+let cdp: CDPSession | null = null;
+let metricsAtStart: Record<string, number> = {};
+/** Per recording: main-thread busy ms per second of wall time (all tasks; script alone). */
+const mainThread: { task: number; script: number }[] = [];
+
+async function readMetrics(): Promise<Record<string, number>> {
+  if (cdp === null) return {};
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
+}
+
 async function startFrames(page: Page): Promise<void> {
+  metricsAtStart = await readMetrics();
   await page.evaluate(START_FRAMES);
 }
 
@@ -49,6 +64,10 @@ async function stopFrames(page: Page): Promise<number[]> {
     return { stamps: w.__frames, tasks: w.__longTasks };
   });
   longTasks.push(tasks);
+  const end = await readMetrics();
+  const wall = (end.Timestamp ?? 0) - (metricsAtStart.Timestamp ?? 0);
+  const busy = (name: string): number => (wall > 0 ? ((end[name] ?? 0) - (metricsAtStart[name] ?? 0)) * 1000 / wall : Number.NaN);
+  mainThread.push({ task: busy('TaskDuration'), script: busy('ScriptDuration') });
   return stamps.slice(1).map((time, i) => time - stamps[i]);
 }
 
@@ -74,7 +93,9 @@ function row(label: string, frames: readonly number[]): Row {
   const p95 = percentile(frames, 95);
   const tasks = longTasks[longTasks.length - 1] ?? [];
   const longest = tasks.length > 0 ? ` (longest ${Math.max(...tasks).toFixed(0)} ms)` : '';
-  return [label, String(frames.length), percentile(frames, 50).toFixed(1), p95.toFixed(1), Math.max(...frames).toFixed(1), p95 <= TARGET_MS ? 'yes' : 'NO', `${tasks.length}${longest}`];
+  const busy = mainThread[mainThread.length - 1];
+  const load = busy ? `${busy.task.toFixed(0)} / ${busy.script.toFixed(0)}` : '—';
+  return [label, String(frames.length), percentile(frames, 50).toFixed(1), p95.toFixed(1), Math.max(...frames).toFixed(1), p95 <= TARGET_MS ? 'yes' : 'NO', `${tasks.length}${longest}`, load];
 }
 
 async function waitMounted(page: Page, widget: Locator): Promise<string> {
@@ -90,7 +111,7 @@ async function sliderRows(page: Page, slug: string): Promise<Row[]> {
     const widget = widgets.nth(w);
     const name = `${slug} / ${await widget.getAttribute('data-widget')}#${await widget.getAttribute('data-widget-id')}`;
     if ((await waitMounted(page, widget)) !== 'mounted') {
-      rows.push([`${name}: did not mount`, '0', '—', '—', '—', '—', '—']);
+      rows.push([`${name}: did not mount`, '0', '—', '—', '—', '—', '—', '—']);
       continue;
     }
     const sliders = widget.locator('input[type="range"]:not([disabled])');
@@ -120,7 +141,7 @@ async function startTraining(page: Page, widget: Locator): Promise<() => Promise
 
 async function liveRows(page: Page, seconds: number): Promise<Row[]> {
   const widget = page.locator('figure.widget[data-widget="GabaExplorer"]').first();
-  if ((await widget.count()) === 0) return [['live training: no GabaExplorer in the book', '0', '—', '—', '—', '—', '—']];
+  if ((await widget.count()) === 0) return [['live training: no GabaExplorer in the book', '0', '—', '—', '—', '—', '—', '—']];
   await waitMounted(page, widget);
   await widget.locator('[data-testid="gaba-live"]').click();
   await widget.locator('[data-testid="live-play"]').waitFor({ state: 'visible' });
@@ -157,6 +178,8 @@ const rows: Row[] = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
   const slugs = argv.includes('--dist') ? await chapterSlugs() : [...(await chapterSlugs()), WIDGET_BENCH_SLUG];
   for (const slug of slugs) {
@@ -174,5 +197,5 @@ try {
   await server.close();
 }
 console.log(`headless Chromium ${browser.version()}, 1280×900; frame time = difference of consecutive requestAnimationFrame timestamps; drag = ${2 * MOVES} mouse moves ~16 ms apart`);
-console.log(renderTable(['case', 'frames', 'p50 ms', 'p95 ms', 'max ms', `p95 ≤ ${TARGET_MS}`, 'long tasks'], rows));
+console.log(renderTable(['case', 'frames', 'p50 ms', 'p95 ms', 'max ms', `p95 ≤ ${TARGET_MS}`, 'long tasks', 'main thread busy / script ms per s'], rows));
 console.log(`load after: ${loadAverage()}`);
