@@ -86,7 +86,8 @@ export async function openChapter(browser, baseUrl, slug, { viewport = 'desktop'
   const page = await context.newPage();
   const watcher = watchProblems(page, baseUrl);
   await page.goto(`${baseUrl}${query}#/${slug}`);
-  if (slug) await page.waitForSelector(`article[data-chapter="${slug}"] .pager`);
+  // The body is a lazy chunk: wait until it has rendered, not just the frame around it.
+  if (slug) await page.waitForSelector(`article[data-chapter="${slug}"][data-body="rendered"] .pager`);
   else await page.waitForSelector('.chapter-list');
   return { page, context, watcher };
 }

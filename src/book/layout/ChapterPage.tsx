@@ -35,8 +35,9 @@ export function ChapterPage({ chapter, previous, next, section, Body, focusTitle
   const onRendered = useCallback(() => setRenderedArticle(articleRef.current), []);
 
   // A new chapter: start at the top and move focus to its title for keyboard and screen-reader users.
+  // (The page is keyed by slug, so renderedArticle starts null without being reset here; resetting
+  // it would undo the body's signal when a cached chunk renders in the same commit.)
   useEffect(() => {
-    setRenderedArticle(null);
     window.scrollTo(0, 0);
     if (focusTitle) articleRef.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
     document.title = `${chapter.title} · Balancing Act`;
@@ -62,7 +63,7 @@ export function ChapterPage({ chapter, previous, next, section, Body, focusTitle
   return (
     <ChapterSlugContext.Provider value={chapter.slug}>
       <div className="chapter-layout">
-        <article className="page chapter" ref={articleRef} onClick={onClick} data-chapter={chapter.slug}>
+        <article className="page chapter" ref={articleRef} onClick={onClick} data-chapter={chapter.slug} data-body={renderedArticle ? 'rendered' : 'loading'}>
           <header className="page__header">
             <p className="page__kicker">Chapter {chapter.number}</p>
             <h1 tabIndex={-1}>{chapter.title}</h1>
