@@ -85,6 +85,18 @@ describe('the training host', () => {
     expect(messages.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', labId: 'lab', status: 'done' });
   });
 
+  it('a play sent while the lab is still starting runs it and reports "running" once it has started', async () => {
+    const { host, messages } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config });
+    host.receive({ type: 'play', labId: 'lab' });
+    await settle(200);
+    const statuses = messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
+    expect(statuses[0]).toBe('starting');
+    expect(statuses).toContain('running');
+    expect(statuses.at(-1)).toBe('done');
+    expect(statuses).not.toContain('idle');
+  });
+
   it('takes exactly one step per stepOnce and stays paused', async () => {
     const { host, messages } = startHost();
     host.receive({ type: 'createLab', labId: 'lab', config });

@@ -136,7 +136,7 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
       }
       lab.engine = engine;
       if (lab.status === 'starting') setStatus(labId, lab, 'idle');
-      else if (lab.status === 'running') void loop(labId, lab);
+      else if (lab.status === 'running') { setStatus(labId, lab, 'running'); void loop(labId, lab); } // play came while starting
     } catch (error) {
       environment.post({ type: 'error', labId, message: error instanceof Error ? error.message : String(error) });
       setStatus(labId, lab, 'error');
