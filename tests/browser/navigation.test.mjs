@@ -34,8 +34,10 @@ test('heading anchors give deep links that open at the section', async ({ baseUr
     assert.equal(await anchor.isVisible(), true);
     await anchor.click();
     assert.match(page.url(), new RegExp(`#/${chapter.slug}/${id}$`));
+    // Let widget chunks that started loading finish first: a reload would abort them mid-flight.
+    await page.waitForLoadState('networkidle');
     await page.reload();
-    await page.waitForSelector(`article[data-chapter="${chapter.slug}"] .pager`);
+    await page.waitForSelector(`article[data-chapter="${chapter.slug}"][data-body="rendered"] .pager`);
     await page.waitForFunction((target) => {
       const top = document.getElementById(target)?.getBoundingClientRect().top ?? 9999;
       return top >= 0 && top < 200;
