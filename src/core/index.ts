@@ -12,4 +12,5 @@ export * from './optimiser-config';
 export * from './random';
 export * from './scenario';
 export * from './strategies';
+export * from './temporal';
 export * from './trainer';

@@ -3,10 +3,12 @@
  * `[B, in]` input) or on replica-stacked layers (`[R, in, out]` weights, `[R, out]` biases, a
  * `[R, B, in]` input) with one batched matMul per layer. Replicas are how the fused step gets every
  * task's shared gradient from one backward pass, and how N models could later train in one program.
+ * A temporal model runs its convolutions the same way, on time patches (../temporal.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { taskLoss } from '../losses';
-import type { DenseLayer, ModelConfig, ModelParameters } from '../model';
+import { inputWidth, type DenseLayer, type ModelConfig, type ModelParameters } from '../model';
+import { unfoldTime, type ConvolutionConfig, type TemporalConfig } from '../temporal';
 import type { TaskLossKind } from '../strategies/strategy';
 import type { Batch } from './batch';
 
@@ -37,6 +39,65 @@ export function backboneForward(
   }, input);
 }
 
+/**
+ * One convolution on patches `[…, B, P, k·C_in]` (`…` empty, or the replica axis with rank-3 weights):
+ * every patch of every window through the same dense layer, one matMul for all of them.
+ * Returns `[…, B, P, C_out]`.
+ */
+export function convolutionForward(
+  patches: tf.Tensor,
+  layer: DenseLayer<tf.Tensor>,
+  activation: ModelConfig['activation'],
+): tf.Tensor {
+  const lead = patches.shape.slice(0, -3);
+  const [batchSize, count, width] = patches.shape.slice(-3);
+  const rows = tf.reshape(patches, [...lead, batchSize * count, width]);
+  const channels = layer.weight.shape[layer.weight.rank - 1];
+  return tf.reshape(backboneForward(rows, [layer], activation), [...lead, batchSize, count, channels]);
+}
+
+/**
+ * The temporal backbone: windows `[B, T·F]` (time-major rows) → convolutions → mean over time →
+ * dense layers. `replicas` > 0 stacks the layers' replica axis first, as {@link replicaForward} needs.
+ * The input's patches are unfolded once, before any replication, since no gradient flows into them.
+ */
+export function temporalBackboneForward(
+  features: tf.Tensor2D,
+  shared: readonly DenseLayer<tf.Tensor>[],
+  config: ModelConfig & { readonly temporal: TemporalConfig },
+  replicas = 0,
+): tf.Tensor {
+  const { windowLength, convolutions } = config.temporal;
+  const [batchSize, width] = features.shape;
+  if (width !== inputWidth(config)) {
+    throw new Error(`a temporal model over ${windowLength} cycles of ${config.inputSize} features needs rows of ${inputWidth(config)} values, got ${width}`);
+  }
+  const unfold = (x: tf.Tensor, conv: ConvolutionConfig) => unfoldTime(x, conv.kernel, conv.stride);
+  let patches = unfold(tf.reshape(features, [batchSize, windowLength, config.inputSize]), convolutions[0]);
+  if (replicas > 0) patches = tf.broadcastTo(tf.expandDims(patches, 0), [replicas, ...patches.shape]);
+  let hidden = convolutionForward(patches, shared[0], config.activation);
+  for (let i = 1; i < convolutions.length; i += 1) {
+    hidden = convolutionForward(unfold(hidden, convolutions[i]), shared[i], config.activation);
+  }
+  const pooled = tf.mean(hidden, hidden.rank - 2);
+  return backboneForward(pooled, shared.slice(convolutions.length), config.activation);
+}
+
+/** The shared backbone of either kind on a `[B, width]` batch, optionally replicated `replicas` times. */
+function sharedForward(
+  features: tf.Tensor2D,
+  shared: readonly DenseLayer<tf.Tensor>[],
+  config: ModelConfig,
+  replicas: number,
+): tf.Tensor {
+  const { temporal } = config;
+  if (temporal) return temporalBackboneForward(features, shared, { ...config, temporal }, replicas);
+  if (replicas === 0) return backboneForward(features, shared, config.activation);
+  const [batchSize, featureCount] = features.shape;
+  const input = tf.broadcastTo(tf.expandDims(features, 0), [replicas, batchSize, featureCount]);
+  return backboneForward(input, shared, config.activation);
+}
+
 /** One linear head; a single-output head (RUL) is squeezed to shape [B]. */
 export function headForward(features: tf.Tensor, head: DenseLayer<tf.Tensor>): tf.Tensor {
   const output = tf.add(tf.matMul(features, head.weight), head.bias);
@@ -45,7 +106,7 @@ export function headForward(features: tf.Tensor, head: DenseLayer<tf.Tensor>): t
 
 /** Plain forward: one output per head, task order. */
 export function forwardOutputs(params: ModelParameters, features: tf.Tensor2D): tf.Tensor[] {
-  const hidden = backboneForward(features, params.shared, params.config.activation);
+  const hidden = sharedForward(features, params.shared, params.config, 0);
   return params.heads.map((head) => headForward(hidden, head));
 }
 
@@ -57,12 +118,9 @@ export function replicaForward(
   features: tf.Tensor2D,
   tiledShared: readonly DenseLayer<tf.Tensor>[],
   heads: readonly DenseLayer<tf.Tensor>[],
-  activation: ModelConfig['activation'],
+  config: ModelConfig,
 ): tf.Tensor[] {
-  const replicas = heads.length;
-  const [batchSize, featureCount] = features.shape;
-  const input = tf.broadcastTo(tf.expandDims(features, 0), [replicas, batchSize, featureCount]);
-  const hidden = backboneForward(input, tiledShared, activation);
+  const hidden = sharedForward(features, tiledShared, config, heads.length);
   const perReplica = tf.unstack(hidden, 0);
   return heads.map((head, k) => headForward(perReplica[k], head));
 }

@@ -57,7 +57,7 @@ export function perTaskGradients(params: ModelParameters, batch: Batch, kinds: r
     const taskLossesOf = (...inputs: tf.Tensor[]): tf.Tensor1D => {
       const shared = pairUp(inputs.slice(0, tiled.length));
       const heads = pairUp(inputs.slice(tiled.length));
-      const outputs = replicaForward(batch.features, shared, heads, params.config.activation);
+      const outputs = replicaForward(batch.features, shared, heads, params.config);
       // A vector output: the backward pass seeds it with ones, i.e. differentiates Σ_k L_k.
       return stackedTaskLosses(outputs, kinds, batch);
     };

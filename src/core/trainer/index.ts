@@ -8,7 +8,7 @@ export {
   type Batch,
   type PoolBatcher,
 } from './batch';
-export { activate, backboneForward, forwardOutputs, headForward, replicaForward } from './forward';
+export { activate, backboneForward, convolutionForward, forwardOutputs, headForward, replicaForward, temporalBackboneForward } from './forward';
 export { perTaskGradients, type PendingStep, type PerTaskGradients } from './fused-step';
 export { findNonFinite, type Measurement } from './measurement';
 export { createNetworkOptimiser, type NetworkOptimiser } from './optimiser';

@@ -1,7 +1,9 @@
 /**
  * Fixtures shared by the trainer's tests: a strategy with constant, deliberately unequal shared and
- * head coefficients, and a small seeded batch.
+ * head coefficients, and small seeded batches of single cycles or of windows.
  */
+import { prepareCmapss } from '../data/prepare';
+import { createSyntheticFleet } from '../data/synthetic-fleet';
 import { createToyDataset } from '../data/toy-dataset';
 import type { WeightingStrategy } from '../strategies/strategy';
 import { createBatchFromArrays, type Batch } from './batch';
@@ -26,4 +28,18 @@ export function constantPlanStrategy(shared: number[], heads: number[]): Weighti
 export function toyBatch(seed: number, size: number): Batch {
   const toy = createToyDataset({ seed, size });
   return createBatchFromArrays({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount });
+}
+
+/**
+ * `size` 30-cycle windows (rows of 30 × 14 values, time-major) of a seeded 12-engine synthetic fleet
+ * through the C-MAPSS pipeline, taken every 7th window so the batch spans engines and ages.
+ */
+export function windowBatch(seed: number, size: number): Batch {
+  const fleet = createSyntheticFleet({ seed, engines: 12, conditions: 1 });
+  const { train } = prepareCmapss({ train: fleet, windowLength: 30, rulCap: 125, validationFraction: 0, seed });
+  const width = train.windowLength * 14;
+  const rows = Array.from({ length: size }, (_, i) => (7 * i) % train.rul.length);
+  const x = new Float32Array(size * width);
+  rows.forEach((row, i) => x.set(train.windows.subarray(row * width, (row + 1) * width), i * width));
+  return createBatchFromArrays({ x, rul: rows.map((r) => train.rul[r]), health: rows.map((r) => train.health[r]), featureCount: width });
 }
