@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPORAL_MODEL_CONFIG, layerShapes } from './model';
-import { convolutionLength, convolutionShapes, unfoldTime } from './temporal';
+import { convolutionLength, convolutionShapes, unfoldInput, unfoldTime } from './temporal';
 import { convolutionForward } from './trainer/forward';
 
 beforeAll(async () => {
@@ -46,6 +46,16 @@ describe('unfolding time into patches', () => {
       expect(await patches.array()).toEqual([expected]);
       patches.dispose();
     }
+  });
+
+  it('gives the same patches by gather (for the input windows) as by the differentiable one-hot matMul', async () => {
+    const x = tf.tensor3d([tiny(30, 3), tiny(30, 3).map((row) => row.map((v) => -v / 3))]);
+    const [gathered, multiplied] = [unfoldInput(x, 5, 2), unfoldTime(x, 5, 2)];
+    expect(gathered.shape).toEqual([2, 13, 15]);
+    // Equal as numbers (the matMul turns −0 into +0, a sum with exact zeros).
+    const [a, b] = [await gathered.data(), await multiplied.data()];
+    expect(Math.max(...Array.from(a, (v, i) => Math.abs(v - b[i])))).toBe(0);
+    tf.dispose([x, gathered, multiplied]);
   });
 
   it('sends each step the gradient of every patch it appears in: steps 2 and 4 of 7 count twice with kernel 3, stride 2', async () => {

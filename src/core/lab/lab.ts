@@ -4,7 +4,7 @@
  */
 import { rmse, nasaScore, healthAccuracy, perClassRecall } from '../data/metrics';
 import { NonFiniteError } from '../errors';
-import { drawInitialParameters, DEFAULT_MODEL_CONFIG, type ModelConfig } from '../model';
+import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ModelConfig } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
 import { createStrategy, type StrategySpec } from '../strategies/index';
@@ -29,19 +29,50 @@ const DEFAULT_BATCH = 64;
  */
 export const LAB_LEARNING_RATE = 1e-2;
 
+/** A split's rows as the model reads them: last cycles for the dense backbone, whole windows for the temporal one. */
+interface InputRows {
+  readonly x: Float32Array;
+  readonly rul: Float32Array;
+  readonly health: Int32Array;
+  readonly width: number;
+}
+
+function inputRows(split: LabSplit, model: ModelConfig): InputRows {
+  const x = model.temporal ? split.windows : split.lastFeatures;
+  return { x, rul: split.rul, health: split.health, width: inputWidth(model) };
+}
+
 /** Shuffles the training rows once, by the lab's seed, so consecutive batches mix engines and ages. */
-function shuffledSplit(split: LabSplit, featureCount: number, seed: number): LabSplit {
-  const count = split.rul.length;
+function shuffledRows(rows: InputRows, seed: number): InputRows {
+  const { width } = rows;
+  const count = rows.rul.length;
   const order = shuffledIndices(count, createRandom(seed));
-  const lastFeatures = new Float32Array(split.lastFeatures.length);
+  const x = new Float32Array(count * width);
   const rul = new Float32Array(count);
   const health = new Int32Array(count);
   order.forEach((source, target) => {
-    lastFeatures.set(split.lastFeatures.subarray(source * featureCount, (source + 1) * featureCount), target * featureCount);
-    rul[target] = split.rul[source];
-    health[target] = split.health[source];
+    x.set(rows.x.subarray(source * width, (source + 1) * width), target * width);
+    rul[target] = rows.rul[source];
+    health[target] = rows.health[source];
   });
-  return { lastFeatures, windows: new Float32Array(0), rul, health };
+  return { x, rul, health, width };
+}
+
+const poolOf = (rows: InputRows) => ({ x: rows.x, rul: rows.rul, health: rows.health, featureCount: rows.width });
+
+/**
+ * The network for the lab's backbone and data. The temporal backbone needs windows: data of single
+ * cycles (the toy dataset) has none, and the error says so rather than failing inside a reshape.
+ */
+export function labModelConfig(backbone: LabConfig['backbone'], data: LabDatasetArrays): ModelConfig {
+  if ((backbone ?? 'dense') === 'dense') return { ...DEFAULT_MODEL_CONFIG, inputSize: data.featureCount };
+  const width = data.windowLength * data.featureCount;
+  const splits = [data.train, data.validation, ...(data.test ? [data.test] : [])];
+  if (data.windowLength <= 1 || splits.some((split) => split.windows.length !== split.rul.length * width)) {
+    throw new Error('the temporal backbone needs windows of cycles, and this data has single cycles only; choose the dense backbone or the synthetic fleet');
+  }
+  const temporal = { ...DEFAULT_TEMPORAL_MODEL_CONFIG.temporal!, windowLength: data.windowLength };
+  return { ...DEFAULT_TEMPORAL_MODEL_CONFIG, inputSize: data.featureCount, temporal };
 }
 
 function optimiserFor(config: LabConfig): OptimiserConfig {
@@ -53,8 +84,7 @@ function optimiserFor(config: LabConfig): OptimiserConfig {
 export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   if (config.runs.length === 0) throw new Error('a lab needs at least one run');
   if (new Set(config.runs.map((r) => r.id)).size !== config.runs.length) throw new Error('run ids in a lab must be unique');
-  if ((config.backbone ?? 'dense') !== 'dense') throw new Error('the temporal backbone is not available yet; choose the dense backbone');
-  const model: ModelConfig = { ...DEFAULT_MODEL_CONFIG, inputSize: data.featureCount };
+  const model = labModelConfig(config.backbone, data);
   const initial = drawInitialParameters(model, config.seed);
   const optimiser = optimiserFor(config);
   const trainers = new Map<string, Trainer>();
@@ -67,19 +97,14 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       const strategy = createStrategy(run.strategy as StrategySpec, { taskCount: 2, optimiser });
       trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy, optimiser }));
     }
-    const train = shuffledSplit(data.train, data.featureCount, config.seed);
-    batcher = createPoolBatcher({ x: train.lastFeatures, rul: train.rul, health: train.health, featureCount: data.featureCount }, batchSize);
-    validation = createPoolBatcher(
-      { x: data.validation.lastFeatures, rul: data.validation.rul, health: data.validation.health, featureCount: data.featureCount },
-      1,
-    );
-    if (data.test) {
-      test = createPoolBatcher({ x: data.test.lastFeatures, rul: data.test.rul, health: data.test.health, featureCount: data.featureCount }, 1);
-    }
+    batcher = createPoolBatcher(poolOf(shuffledRows(inputRows(data.train, model), config.seed)), batchSize);
+    validation = createPoolBatcher(poolOf(inputRows(data.validation, model)), 1);
+    if (data.test) test = createPoolBatcher(poolOf(inputRows(data.test, model)), 1);
   } catch (error) {
     trainers.forEach((trainer) => trainer.dispose());
     batcher?.dispose();
     validation?.dispose();
+    test?.dispose();
     throw error;
   }
   const trainBatches = batcher;

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { taskLoss } from '../losses';
 import { inputWidth, type DenseLayer, type ModelConfig, type ModelParameters } from '../model';
-import { unfoldTime, type ConvolutionConfig, type TemporalConfig } from '../temporal';
+import { unfoldInput, unfoldTime, type TemporalConfig } from '../temporal';
 import type { TaskLossKind } from '../strategies/strategy';
 import type { Batch } from './batch';
 
@@ -40,9 +40,10 @@ export function backboneForward(
 }
 
 /**
- * One convolution on patches `[…, B, P, k·C_in]` (`…` empty, or the replica axis with rank-3 weights):
- * every patch of every window through the same dense layer, one matMul for all of them.
- * Returns `[…, B, P, C_out]`.
+ * One convolution on patches `[…, B, P, k·C_in]`: every patch of every window through the same dense
+ * layer, one matMul for all of them. `…` is empty with plain weights; with rank-3 (replica) weights it
+ * is the replica axis, or 1 for patches every replica shares (matMul broadcasts them). Returns
+ * `[…, B, P, C_out]` with `…` the replica axis where there is one.
  */
 export function convolutionForward(
   patches: tf.Tensor,
@@ -52,14 +53,15 @@ export function convolutionForward(
   const lead = patches.shape.slice(0, -3);
   const [batchSize, count, width] = patches.shape.slice(-3);
   const rows = tf.reshape(patches, [...lead, batchSize * count, width]);
-  const channels = layer.weight.shape[layer.weight.rank - 1];
-  return tf.reshape(backboneForward(rows, [layer], activation), [...lead, batchSize, count, channels]);
+  const output = backboneForward(rows, [layer], activation);
+  return tf.reshape(output, [...output.shape.slice(0, -2), batchSize, count, output.shape[output.rank - 1]]);
 }
 
 /**
  * The temporal backbone: windows `[B, T·F]` (time-major rows) → convolutions → mean over time →
- * dense layers. `replicas` > 0 stacks the layers' replica axis first, as {@link replicaForward} needs.
- * The input's patches are unfolded once, before any replication, since no gradient flows into them.
+ * dense layers. `replicas` > 0 means the layers carry a leading replica axis, as {@link replicaForward}
+ * needs. The input's patches are unfolded once and shared by the replicas through the first matMul's
+ * broadcast, not copied: no gradient flows into them.
  */
 export function temporalBackboneForward(
   features: tf.Tensor2D,
@@ -72,13 +74,13 @@ export function temporalBackboneForward(
   if (width !== inputWidth(config)) {
     throw new Error(`a temporal model over ${windowLength} cycles of ${config.inputSize} features needs rows of ${inputWidth(config)} values, got ${width}`);
   }
-  const unfold = (x: tf.Tensor, conv: ConvolutionConfig) => unfoldTime(x, conv.kernel, conv.stride);
-  let patches = unfold(tf.reshape(features, [batchSize, windowLength, config.inputSize]), convolutions[0]);
-  if (replicas > 0) patches = tf.broadcastTo(tf.expandDims(patches, 0), [replicas, ...patches.shape]);
+  const [first, ...rest] = convolutions;
+  let patches: tf.Tensor = unfoldInput(tf.reshape(features, [batchSize, windowLength, config.inputSize]), first.kernel, first.stride);
+  if (replicas > 0) patches = tf.expandDims(patches, 0);
   let hidden = convolutionForward(patches, shared[0], config.activation);
-  for (let i = 1; i < convolutions.length; i += 1) {
-    hidden = convolutionForward(unfold(hidden, convolutions[i]), shared[i], config.activation);
-  }
+  rest.forEach((conv, i) => {
+    hidden = convolutionForward(unfoldTime(hidden, conv.kernel, conv.stride), shared[i + 1], config.activation);
+  });
   const pooled = tf.mean(hidden, hidden.rank - 2);
   return backboneForward(pooled, shared.slice(convolutions.length), config.activation);
 }
