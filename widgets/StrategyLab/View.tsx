@@ -11,7 +11,7 @@ import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
 import { colourClass, LabCharts } from './Charts';
 import { DataLoader, type LoadedDataset } from './DataLoader';
-import { resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy } from './model';
+import { effectiveBackbone, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy } from './model';
 import { ResultsTable } from './ResultsTable';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
@@ -47,6 +47,15 @@ export default function StrategyLab({ id }: { readonly id: string }) {
             <option value="toy">synthetic cycles</option>
             <option value="fleet">synthetic fleet (C-MAPSS pipeline)</option>
             <option value="loaded">{loaded ? `your files: ${loaded.label}` : 'your C-MAPSS files…'}</option>
+          </select>
+        </label>
+        <label className="ba-inline-field">
+          Backbone
+          <select value={effectiveBackbone(state)} disabled={locked || state.data === 'toy'} data-testid="lab-backbone"
+            title={state.data === 'toy' ? 'The synthetic cycles have no windows: pick the fleet or your files for the temporal backbone' : undefined}
+            onChange={(event) => update({ backbone: event.currentTarget.value === 'temporal' ? 'temporal' : 'dense' })}>
+            <option value="dense">dense 32 → 32 on the last cycle</option>
+            <option value="temporal">1-D convolutions over 30-cycle windows</option>
           </select>
         </label>
         <label className="ba-inline-field">

@@ -15,16 +15,29 @@ describe('the strategy lab model', () => {
   });
 
   it('builds one run per selected strategy, all on the same seed and data', () => {
-    const config = strategyLabConfig({ selection: (1 << STRATEGY_NAMES.length) - 1, steps: 500, seed: 7, data: 'toy' }, null)!;
+    const config = strategyLabConfig({ selection: (1 << STRATEGY_NAMES.length) - 1, steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)!;
     expect(config.runs.map((r) => r.id)).toEqual([...STRATEGY_NAMES]);
     expect(config.seed).toBe(7);
     expect(config.data).toEqual({ kind: 'toy', seed: 8 });
-    expect(strategyLabConfig({ selection: 0, steps: 500, seed: 7, data: 'toy' }, null)).toBeNull();
+    expect(strategyLabConfig({ selection: 0, steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)).toBeNull();
   });
 
   it('falls back to the synthetic fleet when "loaded" is asked for before any file is loaded', () => {
-    expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded' }, null)!.data.kind).toBe('syntheticFleet');
-    expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded' }, 'fd001')!.data).toEqual({ kind: 'loaded', datasetId: 'fd001' });
+    expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded', backbone: 'dense' }, null)!.data.kind).toBe('syntheticFleet');
+    expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded', backbone: 'dense' }, 'fd001')!.data).toEqual({ kind: 'loaded', datasetId: 'fd001' });
+  });
+
+  it('trains the chosen backbone on the fleet and loaded files, and the dense one on the toy cycles, which have no windows', () => {
+    const state = { selection: DEFAULT_SELECTION, steps: 500, seed: 1, backbone: 'temporal' } as const;
+    expect(strategyLabConfig({ ...state, data: 'fleet' }, null)!.backbone).toBe('temporal');
+    expect(strategyLabConfig({ ...state, data: 'loaded' }, 'fd001')!.backbone).toBe('temporal');
+    expect(strategyLabConfig({ ...state, data: 'toy' }, null)!.backbone).toBe('dense');
+    expect(strategyLabConfig({ ...state, data: 'fleet', backbone: 'dense' }, null)!.backbone).toBe('dense');
+  });
+
+  it('reads the backbone from the URL, falling back to dense for anything else', () => {
+    expect(parseState(new URLSearchParams('s.backbone=temporal'), 's', STRATEGY_LAB_SCHEMA).backbone).toBe('temporal');
+    expect(parseState(new URLSearchParams('s.backbone=lstm'), 's', STRATEGY_LAB_SCHEMA).backbone).toBe('dense');
   });
 
   it('ignores an out-of-range selection from the URL', () => {

@@ -13,6 +13,8 @@ export interface StrategyLabState {
   readonly steps: number;
   readonly seed: number;
   readonly data: 'toy' | 'fleet' | 'loaded';
+  /** The temporal backbone reads 30-cycle windows, so it applies to the fleet and loaded files, not the toy cycles. */
+  readonly backbone: 'dense' | 'temporal';
 }
 
 const ALL = (1 << STRATEGY_NAMES.length) - 1;
@@ -24,7 +26,13 @@ export const STRATEGY_LAB_SCHEMA: Schema<StrategyLabState> = {
   steps: { kind: 'number', min: 100, max: 5000, fallback: 800, integer: true },
   seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
   data: { kind: 'choice', options: ['toy', 'fleet', 'loaded'], fallback: 'toy' },
+  backbone: { kind: 'choice', options: ['dense', 'temporal'], fallback: 'dense' },
 };
+
+/** The backbone the lab trains: the toy data has single cycles only, so it always gets the dense one. */
+export function effectiveBackbone(state: Pick<StrategyLabState, 'data' | 'backbone'>): StrategyLabState['backbone'] {
+  return state.data === 'toy' ? 'dense' : state.backbone;
+}
 
 export function selectedStrategies(selection: number): StrategyName[] {
   return STRATEGY_NAMES.filter((_, k) => (selection & (1 << k)) !== 0);
@@ -52,6 +60,7 @@ export function strategyLabConfig(state: StrategyLabState, loadedDatasetId: stri
   return {
     seed: state.seed,
     data,
+    backbone: effectiveBackbone(state),
     runs: names.map((name) => ({ id: name, label: strategyLabel(name), strategy: { name, hyper: LAB_HYPER[name] } })),
     totalSteps: state.steps,
     evaluateEvery: Math.max(50, Math.round(state.steps / 10)),
