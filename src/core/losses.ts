@@ -54,11 +54,15 @@ export function weightedMseLoss(
   target: tf.Tensor1D,
   options?: AmnlWeightOptions,
 ): tf.Scalar {
+  return tf.tidy(() => tf.mean(tf.mul(amnlSampleWeightTensor(target, options), tf.squaredDifference(pred, target))));
+}
+
+/** {@link amnlSampleWeight} for every target of a batch: `[B]` in, `[B]` out. */
+export function amnlSampleWeightTensor(target: tf.Tensor, options?: AmnlWeightOptions): tf.Tensor {
   const { minWeight, maxWeight, rulCap } = resolveAmnlOptions(options);
   return tf.tidy(() => {
     const capped = tf.minimum(target, tf.scalar(rulCap));
-    const weights = tf.sub(tf.scalar(maxWeight), tf.mul(capped, tf.scalar((maxWeight - minWeight) / rulCap)));
-    return tf.mean(tf.mul(weights, tf.squaredDifference(pred, target)));
+    return tf.sub(tf.scalar(maxWeight), tf.mul(capped, tf.scalar((maxWeight - minWeight) / rulCap)));
   });
 }
 
@@ -74,7 +78,9 @@ export function crossEntropyLoss(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.S
     const labelIndices = labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
     const oneHot = tf.oneHot(labelIndices, classCount);
     // The labels are constants, so only the logits are an input of the custom gradient.
-    const withClosedFormGradient = tf.customGrad((z: tf.Tensor, save: tf.GradSaveFunc) => {
+    const withClosedFormGradient = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      // tfjs passes the inputs, then the save function.
+      const [z, save] = inputs as [tf.Tensor, tf.GradSaveFunc];
       const logProbabilities = tf.sub(z, tf.logSumExp(z, 1, true));
       // Saved tensors outlive the tidy scope until the backward pass has used them.
       save([z, oneHot]);
