@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { listVariables, type DenseLayer, type ModelParameters } from '../model';
 import type { StepPlan, TaskLossKind } from '../strategies/strategy';
 import type { Batch } from './batch';
+import { closedFormPerTaskGradients, hasClosedFormGradients } from './closed-form-gradients';
 import { replicaForward, stackedTaskLosses } from './forward';
 import { packMeasurement } from './measurement';
 
@@ -77,7 +78,10 @@ export function measureFused(params: ModelParameters, batch: Batch, kinds: reado
   const sharedShapes = params.shared.flatMap((layer) => [layer.weight.shape, layer.bias.shape]);
   const sharedSizes = params.shared.flatMap((layer) => [layer.weight.size, layer.bias.size]);
   const { packed, jacobian, headGradients } = tf.tidy(() => {
-    const gradients = perTaskGradients(params, batch, kinds);
+    // Dense models: the hand-written backward pass (same numbers, a fraction of the kernels).
+    const gradients = hasClosedFormGradients(params.config)
+      ? closedFormPerTaskGradients(params, batch, kinds)
+      : perTaskGradients(params, batch, kinds);
     // J: row k is g_k flattened over all shared tensors, so G = J Jᵀ.
     const rows = tf.concat(gradients.sharedGradients.map((g) => tf.reshape(g, [taskCount, -1])), 1);
     const gramian = tf.matMul(rows, rows, false, true);

@@ -1,0 +1,107 @@
+/**
+ * Every task's gradient for the dense network, with the backward pass written out by hand instead of
+ * recorded on the gradient tape. Same result as the replica trick (fused-step.ts) to float rounding;
+ * the point is speed: the tape dispatches ~180 kernels per step on a network this small, most of them
+ * bookkeeping (Identity copies, reshapes, casts), and on wasm and WebGPU the per-kernel cost, not the
+ * arithmetic, sets the step rate. The temporal backbone keeps the taped path.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { amnlSampleWeightTensor } from '../losses';
+import type { ModelConfig, ModelParameters } from '../model';
+import type { TaskLossKind } from '../strategies/strategy';
+import type { Batch } from './batch';
+import { batchTargets } from './forward';
+import type { PerTaskGradients } from './fused-step';
+
+/** Whether {@link closedFormPerTaskGradients} covers this model: dense backbones only. */
+export function hasClosedFormGradients(config: ModelConfig): boolean {
+  return config.temporal === undefined && config.hidden.length > 0;
+}
+
+/** act′(z) written in terms of h = act(z), so the forward pass need not keep z. */
+function activationSlope(hidden: tf.Tensor, activation: ModelConfig['activation']): tf.Tensor {
+  switch (activation) {
+    case 'relu':
+      return tf.step(hidden);
+    case 'tanh':
+      return tf.sub(tf.scalar(1), tf.square(hidden));
+    case 'elu':
+      // h > 0: slope 1; otherwise h = eᶻ − 1, so the slope eᶻ = h + 1.
+      return tf.where(tf.greater(hidden, 0), tf.onesLike(hidden), tf.add(hidden, tf.scalar(1)));
+  }
+}
+
+/** act(x·W + b) as one kernel where tfjs has the activation fused (relu, elu), else two. */
+function denseForward(input: tf.Tensor2D, weight: tf.Tensor2D, bias: tf.Tensor, activation: ModelConfig['activation']): tf.Tensor2D {
+  if (activation === 'tanh') return tf.tanh(tf.fused.matMul({ a: input, b: weight, bias })) as tf.Tensor2D;
+  return tf.fused.matMul({ a: input, b: weight, bias, activation }) as tf.Tensor2D;
+}
+
+/** The loss of one task and ∂L/∂output (shape of the output), from the definitions in losses.ts. */
+function lossAndOutputGradient(kind: TaskLossKind, output: tf.Tensor, target: tf.Tensor): { loss: tf.Scalar; outputGradient: tf.Tensor } {
+  const batchSize = output.shape[0];
+  switch (kind) {
+    case 'mse':
+    case 'weightedMse': {
+      const error = tf.sub(output, target);
+      const weighted = kind === 'mse' ? error : tf.mul(amnlSampleWeightTensor(target), error);
+      return { loss: tf.mean(tf.mul(weighted, error)), outputGradient: tf.mul(weighted, tf.scalar(2 / batchSize)) };
+    }
+    case 'crossEntropy': {
+      const classCount = output.shape[1] ?? 1;
+      const oneHot = tf.oneHot(target.dtype === 'int32' ? target : tf.cast(target, 'int32'), classCount);
+      const logProbabilities = tf.sub(output, tf.logSumExp(output, 1, true));
+      return {
+        loss: tf.div(tf.neg(tf.sum(tf.mul(logProbabilities, oneHot))), tf.scalar(batchSize)),
+        outputGradient: tf.div(tf.sub(tf.softmax(output), oneHot), tf.scalar(batchSize)),
+      };
+    }
+  }
+}
+
+// #region listing:closed-form-gradients
+/**
+ * Forward once, then carry each task's error back through the backbone by hand. The K errors
+ * arriving from the heads are stacked into one `[K, B, width]` tensor, so every backward matMul
+ * serves all tasks at once, and slice k of each shared gradient is ∇ L_k alone.
+ */
+export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch, kinds: readonly TaskLossKind[]): PerTaskGradients {
+  return tf.tidy(() => {
+    const { activation } = params.config;
+    // Forward: keep every layer's output, the backward pass needs them.
+    const activations: tf.Tensor2D[] = [batch.features];
+    for (const layer of params.shared) {
+      const previous = activations[activations.length - 1];
+      activations.push(denseForward(previous, layer.weight as tf.Tensor2D, layer.bias, activation));
+    }
+    const features = activations[activations.length - 1];
+    const targets = batchTargets(batch);
+
+    // Heads: loss, the error at the output, the head's own gradient, and the error at the backbone.
+    const losses: tf.Scalar[] = [];
+    const headGradients: tf.Tensor[] = [];
+    const backboneErrors: tf.Tensor[] = [];
+    params.heads.forEach((head, k) => {
+      const raw = tf.fused.matMul({ a: features, b: head.weight as tf.Tensor2D, bias: head.bias });
+      const output = head.weight.shape[1] === 1 ? tf.reshape(raw, [-1]) : raw;
+      const { loss, outputGradient } = lossAndOutputGradient(kinds[k], output, targets[k]);
+      const error = tf.reshape(outputGradient, raw.shape);
+      losses.push(loss);
+      headGradients.push(tf.matMul(features, error, true, false), tf.sum(error, 0));
+      backboneErrors.push(tf.matMul(error, head.weight, false, true));
+    });
+
+    // Backbone, last layer first, all tasks at once: slice k of `error` is ∂L_k/∂(layer output).
+    let error: tf.Tensor = tf.stack(backboneErrors);
+    const sharedGradients: tf.Tensor[] = [];
+    for (let l = params.shared.length - 1; l >= 0; l -= 1) {
+      const preActivationError = tf.mul(error, activationSlope(activations[l + 1], activation));
+      // [B, in]ᵀ · [K, B, out] broadcasts the input over the K tasks: [K, in, out].
+      const weightGradient = tf.matMul(activations[l], preActivationError, true, false);
+      sharedGradients.unshift(weightGradient, tf.sum(preActivationError, 1));
+      if (l > 0) error = tf.matMul(preActivationError, params.shared[l].weight, false, true);
+    }
+    return { losses: tf.stack(losses) as tf.Tensor1D, sharedGradients, headGradients };
+  });
+}
+// #endregion listing:closed-form-gradients
