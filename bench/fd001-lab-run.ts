@@ -2,6 +2,8 @@
  * Every weighting strategy trained side by side on real FD001 through the lab's own code path (the
  * strategy lab widget runs exactly this in its Worker): parse, prepare, lab, evaluate on the test
  * engines' last windows. Prints one row per strategy and the constant-mean baseline.
+ *
+ *   npm run lab:fd001 -- [steps 1500] [seed 0] [backbone dense|temporal]
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -18,6 +20,8 @@ import { nodeWasmPaths } from '../src/cli/node-tfjs';
 
 const steps = Number(process.argv[2] ?? 1500);
 const seed = Number(process.argv[3] ?? 0);
+const backbone = process.argv[4] === 'temporal' ? 'temporal' : 'dense';
+if (process.argv[4] !== undefined && process.argv[4] !== backbone) throw new Error(`backbone must be dense or temporal, got ${process.argv[4]}`);
 const folder = fileURLToPath(new URL('../../shared/cmapss/', import.meta.url));
 const read = (name: string) => readFileSync(`${folder}${name}`, 'utf8');
 const train = parseCmapssTable(read('train_FD001.txt'), 'train_FD001.txt');
@@ -27,12 +31,14 @@ if (!train.ok || !test.ok || !rul.ok) throw new Error('FD001 did not parse');
 const prepared = prepareCmapss({ train: train.value, test: test.value, rul: rul.value, windowLength: 30, rulCap: 125, validationFraction: 0.2, seed });
 const data = labArraysFromPrepared(prepared);
 const backend = await selectBackend({ forced: 'wasm', wasmPaths: nodeWasmPaths() });
-console.log(`FD001 lab run: ${steps} steps, seed ${seed}, batch 64, Adam lr 1e-2, dense 14→32→32, backend ${backend.name}, ${cpus().length}× ${cpus()[0]?.model}`);
+const model = backbone === 'dense' ? 'dense 14→32→32 on the last cycle' : 'temporal: conv 5/2, conv 3/2 (16 channels) over 30 cycles, mean, 32';
+console.log(`FD001 lab run: ${steps} steps, seed ${seed}, batch 64, Adam lr 1e-2, ${model}, backend ${backend.name}, ${cpus().length}× ${cpus()[0]?.model}`);
 console.log(`train windows ${data.train.rul.length}, validation ${data.validation.rul.length}, test engines ${data.test?.rul.length}`);
 
 const lab = createLab({
   seed,
   data: { kind: 'loaded', datasetId: 'FD001' },
+  backbone,
   runs: STRATEGY_NAMES.map((name) => ({ id: name, label: describeStrategy(name).label, strategy: { name } })),
 }, data);
 const started = performance.now();
