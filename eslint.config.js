@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'reference/fixtures/**', 'reference/scenarios/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'artifacts/**', 'reference/fixtures/**', 'reference/scenarios/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

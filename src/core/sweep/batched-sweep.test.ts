@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NonFiniteError } from '../errors';
-import { exportParameters, type ExplicitParameters } from '../model';
+import { DEFAULT_TEMPORAL_MODEL_CONFIG, exportParameters, type ExplicitParameters } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createStrategy } from '../strategies';
 import { createPoolBatcher } from '../trainer/batch';
@@ -85,6 +85,11 @@ describe('the batched λ sweep', () => {
     const separate = await separateTrainers([[0.5, 0.5]], DEFAULT_ADAM, 4, 'amnl');
     const batched = await batchedRun([[0.5, 0.5]], DEFAULT_ADAM, 4, ['weightedMse', 'crossEntropy']);
     expect(maxDifference(batched.results, separate.results)).toBeLessThan(1e-5);
+  });
+
+  it('refuses a temporal model instead of building the wrong network', () => {
+    expect(() => createBatchedSweep({ model: DEFAULT_TEMPORAL_MODEL_CONFIG, weights: [[0.5, 0.5]], parameters: [{ seed: 0 }] }))
+      .toThrow(/dense backbones only/);
   });
 
   it('leaks no tensors over 50 steps and releases everything on dispose', async () => {

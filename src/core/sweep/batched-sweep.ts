@@ -82,6 +82,7 @@ function perSampleLoss(kind: TaskLossKind, output: tf.Tensor, target: tf.Tensor)
 function checkOptions(config: ModelConfig, options: BatchedSweepOptions, kinds: readonly TaskLossKind[]): void {
   const n = options.weights.length;
   const k = config.headSizes.length;
+  if (config.temporal) throw new Error('the batched sweep trains dense backbones only; train a temporal model with createTrainer or the lab');
   if (n < 1) throw new Error('a batched sweep needs at least one model');
   if (options.parameters.length !== n) throw new Error(`weights give ${n} models but parameters give ${options.parameters.length}`);
   const bad = options.weights.findIndex((row) => row.length !== k || row.some((w) => !Number.isFinite(w)));
