@@ -1,7 +1,7 @@
 // Every chapter, as a reader meets it: clean console and network, rendered math, mounted widgets,
 // and a screenshot in each theme at desktop and phone width.
 import path from 'node:path';
-import { assert, assertMathRendered, discoverChapters, mountAllWidgets, openChapter, test } from './harness.mjs';
+import { assert, assertMarkdownRendered, assertMathRendered, discoverChapters, mountAllWidgets, openChapter, test } from './harness.mjs';
 
 for (const chapter of discoverChapters()) {
   for (const viewport of ['desktop', 'phone']) {
@@ -12,6 +12,7 @@ for (const chapter of discoverChapters()) {
           assert.equal(await page.locator('article h1').innerText(), chapter.title);
           assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme);
           await assertMathRendered(page);
+          await assertMarkdownRendered(page);
           await mountAllWidgets(page);
           await page.evaluate(() => window.scrollTo(0, 0));
           await page.waitForTimeout(150);

@@ -124,6 +124,14 @@ export async function assertMathRendered(page) {
   assert.equal(result.leftover, false, 'raw $ math left in the text');
 }
 
+/** Markdown ran: no raw table rows or bold markers left in the prose (tables need remark-gfm). */
+export async function assertMarkdownRendered(page) {
+  const leftovers = await page.evaluate(() => [...document.querySelectorAll('article p, article li')]
+    .map((element) => element.textContent)
+    .filter((content) => /\|\s*---/.test(content) || /^\s*\|.*\|\s*$/m.test(content) || content.includes('**')));
+  assert.deepEqual(leftovers, [], 'raw markdown left in the text');
+}
+
 /** Waits until the header badge shows a chosen backend and returns { status, backend, text }. */
 export async function readBadge(page, { waitForReady = true, timeout = 60_000 } = {}) {
   if (waitForReady) await page.waitForSelector('.backend-badge[data-status="ready"], .backend-badge[data-status="error"]', { timeout });
