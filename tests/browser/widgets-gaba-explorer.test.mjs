@@ -2,7 +2,7 @@
 // checked against GABA's formulas (eq. 4 and the EMA + floor controller, re-derived here), and Live
 // mode training in the Worker with a fixed seed.
 import { assert, test } from './harness.mjs';
-import { dragSlider, openWidget, parseStepCount, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+import { dragSlider, findWidget, openWidget, parseStepCount, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 // The widget's log sliders: 600 positions over 1e-3 … 1e2.
 const MIN = 1e-3;
@@ -148,6 +148,40 @@ test('GabaExplorer: Live mode trains in the Worker and moves λ_rul down from 0.
     assert.ok(rawRul < 0.5, `raw λ_rul below 0.5 when the RUL gradient is larger, read ${rawRul}`);
     console.log(`     GabaExplorer live: ${content}; ratio ${ratio}×, raw λ_rul ${rawRul}, used λ_rul ${usedRul} (${seconds.toFixed(1)} s to step 300)`);
     watcher.assertClean('GabaExplorer live page');
+  } finally {
+    await context.close();
+  }
+});
+
+test('GabaExplorer: a finger drag on a phone moves a norm slider and the weights follow', async ({ baseUrl, browser }) => {
+  const instance = await browser();
+  // A touch-screen phone: hasTouch makes Chromium deliver real touch events to the range input.
+  const context = await instance.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+  try {
+    const where = findWidget('GabaExplorer');
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}#/${where.slug}`);
+    await page.waitForSelector(`article[data-chapter="${where.slug}"][data-body="rendered"] .pager`);
+    const figure = page.locator(`figure.widget[data-widget-id="${where.id}"]`);
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('[data-testid="gaba-norm-rul"]').waitFor();
+    const slider = figure.locator('[data-testid="gaba-norm-rul"]');
+    await slider.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const before = Number(await slider.inputValue());
+    const box = await slider.boundingBox();
+    const y = box.y + box.height / 2;
+    const startX = box.x + 8 + (before / 600) * (box.width - 16);
+    // A finger on the thumb, dragged to the left end of the track, through CDP touch events.
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, x) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+    await touch('touchStart', startX);
+    for (let i = 1; i <= 10; i += 1) await touch('touchMove', startX + ((box.x - 10 - startX) * i) / 10);
+    await touch('touchEnd', box.x - 10);
+    await page.waitForFunction((element) => Number(element.value) < 30, await slider.elementHandle(), { timeout: 5_000 });
+    const after = Number(await slider.inputValue());
+    assert.ok(after < before, `touch drag moved the slider from ${before} to ${after}`);
+    // ‖g_rul‖ is now about 1e-3, below ‖g_health‖ = 0.01: GABA turns RUL up, so its raw weight exceeds one half.
+    assert.ok(Number(await text(figure.locator('[data-testid="gaba-raw-rul"]'))) > 0.5);
   } finally {
     await context.close();
   }
