@@ -34,8 +34,10 @@ test('heading anchors give deep links that open at the section', async ({ baseUr
     assert.equal(await anchor.isVisible(), true);
     await anchor.click();
     assert.match(page.url(), new RegExp(`#/${chapter.slug}/${id}$`));
-    // Let widget chunks that started loading finish first: a reload would abort them mid-flight.
-    await page.waitForLoadState('networkidle');
+    // Let widgets that the scroll brought near finish loading first: a reload would abort their chunks
+    // mid-flight. (waitForLoadState('networkidle') does not wait here: the page reached it long ago.)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForFunction(() => !document.querySelector('figure.widget[data-widget-state="loading"]'));
     await page.reload();
     await page.waitForSelector(`article[data-chapter="${chapter.slug}"][data-body="rendered"] .pager`);
     await page.waitForFunction((target) => {
