@@ -49,7 +49,7 @@ function lossAndOutputGradient(kind: TaskLossKind, output: tf.Tensor, target: tf
     }
     case 'crossEntropy': {
       const classCount = output.shape[1] ?? 1;
-      const oneHot = tf.oneHot(target.dtype === 'int32' ? target : tf.cast(target, 'int32'), classCount);
+      const oneHot = tf.oneHot(target.dtype === 'int32' ? target : tf.cast(target, 'int32'), classCount, 1, 0, 'float32');
       const logProbabilities = tf.sub(output, tf.logSumExp(output, 1, true));
       return {
         loss: tf.div(tf.neg(tf.sum(tf.mul(logProbabilities, oneHot))), tf.scalar(batchSize)),
