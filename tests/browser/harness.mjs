@@ -117,11 +117,15 @@ export async function assertMathRendered(page) {
     const article = document.querySelector('article');
     const clone = article.cloneNode(true);
     clone.querySelectorAll('.katex, pre, code, .listing, .widget').forEach((element) => element.remove());
-    return { katex: article.querySelectorAll('.katex').length, errors: article.querySelectorAll('.katex-error').length, leftover: clone.textContent.includes('$') };
+    // Equation numbers sit at the right edge only when KaTeX's CSS matches the markup's version.
+    const tags = [...article.querySelectorAll('.katex-display .tag, .katex-display .katex-tag')];
+    const looseTags = tags.filter((tag) => getComputedStyle(tag).position !== 'absolute').length;
+    return { katex: article.querySelectorAll('.katex').length, errors: article.querySelectorAll('.katex-error').length, leftover: clone.textContent.includes('$'), looseTags };
   });
   assert.ok(result.katex > 0, 'no .katex elements: math was not rendered');
   assert.equal(result.errors, 0, 'KaTeX reported errors');
   assert.equal(result.leftover, false, 'raw $ math left in the text');
+  assert.equal(result.looseTags, 0, 'equation numbers are not placed at the right edge (KaTeX CSS and markup versions differ?)');
 }
 
 /** Markdown ran: no raw table rows or bold markers left in the prose (tables need remark-gfm). */
