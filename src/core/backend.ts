@@ -116,3 +116,34 @@ export async function selectBackend(options: BackendOptions = {}): Promise<Backe
   const reasons = skipped.map((entry) => entry.reason).join('; ');
   throw new Error(`No tfjs backend could start: ${reasons}`);
 }
+
+/** What a lost WebGPU device reports (GPUDeviceLostInfo), typed loosely: the core has no DOM types. */
+interface DeviceLostInfo {
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+/**
+ * Resolves with a one-line reason when the active WebGPU backend loses its device (a driver reset,
+ * the GPU process restarting, `device.destroy()`); null when the active backend is not WebGPU.
+ */
+export function webgpuDeviceLost(): Promise<string> | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<DeviceLostInfo> } }).device;
+  if (device?.lost === undefined) return null;
+  return device.lost.then((info) => [info.reason, info.message].filter((part) => part).join(': ') || 'no reason given');
+}
+
+/**
+ * After the WebGPU device is lost: drop that backend and choose among the others, with the loss as
+ * WebGPU's reason. Tensors that lived on the lost device are gone; their owners must start again.
+ */
+export async function selectBackendAfterLoss(lossReason: string, options: Pick<BackendOptions, 'wasmPaths'> = {}): Promise<BackendChoice> {
+  try {
+    tf.removeBackend('webgpu');
+  } catch {
+    // Releasing a dead device's buffers can fail; the backend is dropped either way.
+  }
+  const choice = await selectBackend({ order: DEFAULT_BACKEND_ORDER.filter((name) => name !== 'webgpu'), wasmPaths: options.wasmPaths });
+  return { ...choice, skipped: [{ name: 'webgpu', reason: `WebGPU device lost (${lossReason})` }, ...choice.skipped] };
+}

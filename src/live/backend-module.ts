@@ -6,6 +6,18 @@
 import { getLiveClient } from './client';
 import type { LabBackendInfo } from './types';
 
+/** The host reports a new backend after a loss; the badge follows it. */
+export function onChange(listener: (info: LabBackendInfo) => void): () => void {
+  const client = getLiveClient();
+  // subscribeBackend replays the current backend at once; only a different one is news here.
+  let last = client.backend();
+  return client.subscribeBackend((info) => {
+    if (info === last) return;
+    last = info;
+    listener(info);
+  });
+}
+
 export async function selectBackend(): Promise<LabBackendInfo> {
   // The host reads `?backend=` and the wasm folder from the page itself (client.optionsFromPage).
   return getLiveClient().backendReady();

@@ -2,7 +2,7 @@
  * The core as the training host sees it: backend selection and labs. Imported only by the Worker (or
  * lazily by the main-thread fallback), so TensorFlow.js is fetched when the first lab starts.
  */
-import { selectBackend, type BackendName } from '../core/backend';
+import { selectBackend, selectBackendAfterLoss, webgpuDeviceLost, type BackendName } from '../core/backend';
 import { createLab } from '../core/lab/lab';
 import { resolveLabData } from '../core/lab/lab-data';
 import { prepareSyntheticFleetForLab } from '../core/lab/fleet-data';
@@ -24,6 +24,11 @@ export const coreBridge: CoreBridge = {
       wasmPaths,
     });
     return { name: choice.name, skipped: choice.skipped, forcedUnavailable: choice.forcedUnavailable };
+  },
+  backendLost: () => webgpuDeviceLost(),
+  async recoverFromLoss(reason, wasmPaths) {
+    const choice = await selectBackendAfterLoss(reason, { wasmPaths });
+    return { name: choice.name, skipped: choice.skipped };
   },
   async createLab(config, datasets): Promise<LabEngine> {
     const data = resolveLabData(config.data, datasets, prepareSyntheticFleetForLab);

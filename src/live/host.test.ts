@@ -30,7 +30,12 @@ function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
 function startHost() {
   const messages: FromHost[] = [];
   const engines: ReturnType<typeof countingEngine>[] = [];
+  let loseDevice: (reason: string) => void = () => undefined;
+  const lost = new Promise<string>((resolve) => { loseDevice = resolve; });
+  let lossesWatched = 0;
   const bridge: CoreBridge = {
+    backendLost: () => (lossesWatched++ === 0 ? lost : null),
+    recoverFromLoss: async (reason) => ({ name: 'wasm', skipped: [{ name: 'webgpu', reason: `WebGPU device lost (${reason})` }] }),
     selectBackend: async () => ({ name: 'cpu', skipped: [{ name: 'webgpu', reason: 'webgpu: navigator.gpu missing' }] }),
     createLab: async (config) => {
       const engine = countingEngine(config);
@@ -46,7 +51,7 @@ function startHost() {
     yieldTurn: () => new Promise((resolve) => setTimeout(resolve, 0)),
     now: () => (clock += 50),
   });
-  return { host, messages, engines };
+  return { host, messages, engines, loseDevice: (reason: string) => loseDevice(reason) };
 }
 
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,6 +100,33 @@ describe('the training host', () => {
     expect(statuses).toContain('running');
     expect(statuses.at(-1)).toBe('done');
     expect(statuses).not.toContain('idle');
+  });
+
+  it('a lost device stops every lab with a message, reports the next backend, and a new lab trains there', async () => {
+    const { host, messages, engines, loseDevice } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config: { ...config, totalSteps: 100_000 } });
+    await settle();
+    host.receive({ type: 'play', labId: 'lab' });
+    await settle(50);
+    loseDevice('destroyed: device.destroy() was called');
+    await settle(50);
+    expect(engines[0].disposed).toBe(true);
+    const statuses = messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
+    expect(statuses.at(-1)).toBe('error');
+    const errors = messages.flatMap((m) => (m.type === 'error' ? [m.message] : []));
+    expect(errors.at(-1)).toBe('The WebGPU device was lost (destroyed: device.destroy() was called); training moved to wasm. Press Reset to start again.');
+    const readies = messages.flatMap((m) => (m.type === 'ready' ? [m.backend] : []));
+    expect(readies.at(-1)).toEqual({ name: 'wasm', skipped: [{ name: 'webgpu', reason: 'WebGPU device lost (destroyed: device.destroy() was called)' }], host: 'main-thread' });
+    // No more steps from the stopped lab.
+    const stepsAfterLoss = messages.filter((m) => m.type === 'progress').length;
+    await settle(50);
+    expect(messages.filter((m) => m.type === 'progress').length).toBe(stepsAfterLoss);
+    // Reset: a new lab starts and trains.
+    host.receive({ type: 'createLab', labId: 'lab-2', config });
+    await settle();
+    host.receive({ type: 'play', labId: 'lab-2' });
+    await settle(200);
+    expect(messages.filter((m) => m.type === 'status' && m.labId === 'lab-2').at(-1)).toEqual({ type: 'status', labId: 'lab-2', status: 'done' });
   });
 
   it('takes exactly one step per stepOnce and stays paused', async () => {

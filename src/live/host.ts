@@ -19,6 +19,10 @@ export interface LabEngine {
 export interface CoreBridge {
   selectBackend(forced: string | undefined, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
   createLab(config: LabConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>): Promise<LabEngine>;
+  /** Resolves with a reason if the active backend's device is lost (WebGPU); null if it cannot be. */
+  backendLost(): Promise<string> | null;
+  /** Choose another backend after a loss; the lost one appears in `skipped` with the reason. */
+  recoverFromLoss(reason: string, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
 }
 
 export interface HostEnvironment {
@@ -55,9 +59,38 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
       const bridge = await environment.loadCore();
       const backend = await bridge.selectBackend(initOptions.forcedBackend, initOptions.wasmPaths);
       environment.post({ type: 'ready', backend: { ...backend, host: environment.kind } });
+      watchForLoss(bridge);
       return bridge;
     })();
     return corePromise;
+  };
+
+  // A lost WebGPU device takes every lab's tensors with it: stop the labs, say so, move to the next
+  // backend, and let the reader start again (Reset) instead of leaving a silent, frozen figure.
+  const watchForLoss = (bridge: CoreBridge): void => {
+    void bridge.backendLost()?.then(async (reason) => {
+      const stopped = [...labs.entries()];
+      for (const [labId, lab] of stopped) {
+        const engine = lab.engine;
+        lab.engine = null;
+        try {
+          engine?.dispose();
+        } catch {
+          // The device already released these buffers.
+        }
+        setStatus(labId, lab, 'error');
+      }
+      try {
+        const backend = await bridge.recoverFromLoss(reason, initOptions.wasmPaths);
+        environment.post({ type: 'ready', backend: { ...backend, host: environment.kind } });
+        const message = `The WebGPU device was lost (${reason}); training moved to ${backend.name}. Press Reset to start again.`;
+        for (const [labId] of stopped) environment.post({ type: 'error', labId, message });
+        watchForLoss(bridge);
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        for (const [labId] of stopped) environment.post({ type: 'error', labId, message: `The WebGPU device was lost (${reason}) and no other backend could start: ${detail}` });
+      }
+    });
   };
 
   const setStatus = (labId: string, lab: LabState, status: LabStatus): void => {
@@ -109,6 +142,10 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
       flush(labId, lab, true);
     } catch (error) {
       flush(labId, lab, true);
+      // A step that failed because the device went away (a buffer unmapped mid-read, say): give the
+      // loss a turn to be reported, and let its own message explain instead of this symptom.
+      await environment.yieldTurn();
+      if (lab.engine === null && lab.status === 'error') return;
       environment.post({ type: 'error', labId, message: error instanceof Error ? error.message : String(error) });
       setStatus(labId, lab, 'error');
     } finally {

@@ -15,4 +15,6 @@ export interface BackendSelection {
 
 export interface BackendModule {
   selectBackend(options?: { forced?: BackendName; wasmPaths?: string }): Promise<BackendSelection>;
+  /** Later changes of backend (a lost WebGPU device moves training elsewhere); returns an unsubscribe. */
+  onChange?(listener: (selection: BackendSelection) => void): () => void;
 }

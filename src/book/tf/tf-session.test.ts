@@ -25,6 +25,27 @@ describe('the page TensorFlow.js session', () => {
     expect(seen).toEqual(['loading', 'ready']);
   });
 
+  it('follows a later change of backend (a lost WebGPU device) and words it for the badge', async () => {
+    let announce: (selection: { name: string; skipped: { name: string; reason: string }[] }) => void = () => undefined;
+    const session = createTfSession({
+      request: {},
+      wasmPaths: '/w/',
+      loadBackendModule: async () => ({
+        selectBackend: async () => ({ name: 'webgpu', skipped: [] }),
+        onChange: (listener) => {
+          announce = listener;
+          return () => undefined;
+        },
+      }),
+    });
+    await session.load();
+    expect(session.getState()).toEqual({ status: 'ready', selection: { name: 'webgpu', skipped: [] } });
+    const afterLoss = { name: 'wasm', skipped: [{ name: 'webgpu', reason: 'WebGPU device lost (destroyed)' }] };
+    announce(afterLoss);
+    expect(session.getState()).toEqual({ status: 'ready', selection: afterLoss });
+    expect(describeSelection(afterLoss)).toBe('WebGPU device lost (destroyed): using WASM');
+  });
+
   it('reports a failure as an error state', async () => {
     const session = createTfSession({
       request: {},

@@ -44,6 +44,8 @@ export function createTfSession(options: TfSessionOptions): TfSession {
       const module = await options.loadBackendModule();
       const selection = await module.selectBackend({ forced: options.request.forced, wasmPaths: options.wasmPaths });
       setState({ status: 'ready', selection });
+      // The page lives as long as the session, so the subscription is never dropped.
+      module.onChange?.((next) => setState({ status: 'ready', selection: next }));
       return selection;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
