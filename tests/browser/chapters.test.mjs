@@ -14,6 +14,11 @@ for (const chapter of discoverChapters()) {
           await assertMathRendered(page);
           await assertMarkdownRendered(page);
           await mountAllWidgets(page);
+          if (viewport === 'phone') {
+            // Nothing may push the page sideways: long inline math, tables and listings scroll in their own boxes.
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            assert.ok(overflow <= 0, `${chapter.slug} is ${overflow}px wider than a 390px phone`);
+          }
           await page.evaluate(() => window.scrollTo(0, 0));
           await page.waitForTimeout(150);
           await page.screenshot({ path: path.join(screenshotDir, `${chapter.slug}-${colorScheme}-${viewport}.png`), fullPage: true });
