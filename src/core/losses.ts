@@ -76,7 +76,8 @@ export function crossEntropyLoss(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.S
   return tf.tidy(() => {
     const [batchSize, classCount] = logits.shape;
     const labelIndices = labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
-    const oneHot = tf.oneHot(labelIndices, classCount, 1, 0, 'float32');
+    // Cast once: tfjs-backend-wasm ignores oneHot's dtype argument and writes int32 bits into a float32 tensor.
+    const oneHot = tf.cast(tf.oneHot(labelIndices, classCount), 'float32');
     // The labels are constants, so only the logits are an input of the custom gradient.
     const withClosedFormGradient = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
       // tfjs passes the inputs, then the save function.

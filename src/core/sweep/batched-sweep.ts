@@ -73,7 +73,7 @@ function perSampleLoss(kind: TaskLossKind, output: tf.Tensor, target: tf.Tensor)
     }
     case 'crossEntropy': {
       const labels = target.dtype === 'int32' ? target : tf.cast(target, 'int32');
-      const oneHot = tf.oneHot(labels, output.shape[2] ?? 1, 1, 0, 'float32');
+      const oneHot = tf.oneHot(labels, output.shape[2] ?? 1);
       return tf.sub(tf.logSumExp(output, 2), tf.sum(tf.mul(output, oneHot), 2));
     }
   }

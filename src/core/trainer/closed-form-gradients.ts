@@ -49,7 +49,8 @@ function lossAndOutputGradient(kind: TaskLossKind, output: tf.Tensor, target: tf
     }
     case 'crossEntropy': {
       const classCount = output.shape[1] ?? 1;
-      const oneHot = tf.oneHot(target.dtype === 'int32' ? target : tf.cast(target, 'int32'), classCount, 1, 0, 'float32');
+      // Cast once: tfjs-backend-wasm ignores oneHot's dtype argument (int32 bits in a float32 tensor).
+      const oneHot = tf.cast(tf.oneHot(target.dtype === 'int32' ? target : tf.cast(target, 'int32'), classCount), 'float32');
       const logProbabilities = tf.sub(output, tf.logSumExp(output, 1, true));
       return {
         loss: tf.div(tf.neg(tf.sum(tf.mul(logProbabilities, oneHot))), tf.scalar(batchSize)),
