@@ -90,3 +90,28 @@ test('StrategyLab: a malformed train file is refused with its file, line and col
     await context.close();
   }
 });
+
+test('StrategyLab: the temporal backbone trains live on the synthetic fleet to a validation RMSE well under 45 cycles', async ({ baseUrl, browser, screenshotDir }) => {
+  // Fixed only (bit 0): one run of 1-D convolutions over 30-cycle windows, 200 steps, evaluated every 50.
+  const { page, context, watcher, figure, testId } = await openWidget(await browser(), baseUrl, 'StrategyLab', {
+    state: { data: 'fleet', backbone: 'temporal', steps: 200, selection: 1, seed: 0 },
+  });
+  try {
+    assert.equal(await testId('lab-backbone').inputValue(), 'temporal');
+    assert.equal(await testId('lab-backbone').isDisabled(), false, 'the backbone menu is live on windowed data');
+    const counter = testId('live-step-count');
+    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { timeout: 60_000, label: 'the fleet lab to be ready' });
+    await testId('live-speed').selectOption('50');
+    await testId('live-play').click();
+    const final = await waitForText(counter, (content) => parseStepCount(content)?.status === 'done', { timeout: 110_000, label: '200 temporal steps' });
+    assert.equal(parseStepCount(final).step, 200);
+    const rmse = Number(await text(testId('lab-results').locator('tbody tr[data-strategy="fixed"] [data-metric="rmse"]')));
+    // The capped RUL spans 0…125 cycles: an untrained network is far off; 200 steps must get well inside that.
+    assert.ok(rmse > 0 && rmse < 45, `temporal backbone validation RMSE after 200 steps: ${rmse}`);
+    console.log(`     StrategyLab temporal backbone, synthetic fleet, 200 steps, seed 0: ${final}; validation RMSE ${rmse}`);
+    await screenshotBothThemes(page, figure, screenshotDir, 'strategy-lab-temporal');
+    watcher.assertClean('StrategyLab temporal');
+  } finally {
+    await context.close();
+  }
+});
