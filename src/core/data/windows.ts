@@ -3,11 +3,11 @@ import { healthClass, type HealthThresholds, HEALTH_THRESHOLDS } from './health'
 
 /** Sliding windows over engine histories, with their targets, ready for a model. */
 export interface WindowSet {
-  /** count × windowLength × featureCount, row-major (window, then cycle, then feature). */
+  /** count × windowLength × featureCount, row-major: windows, then cycles, then features. */
   windows: Float32Array;
   /** Number of windows. */
   count: number;
-  /** Cycles per window. */
+  /** Cycles in each window */
   windowLength: number;
   /** Features per cycle. */
   featureCount: number;
@@ -23,7 +23,7 @@ export interface WindowSet {
 
 /** Options of {@link makeWindows}. */
 export interface WindowOptions {
-  /** Cycles per window (30 by convention). */
+  /** Cycles in each window (30 by convention) */
   windowLength: number;
   /** Engines (indices into the table) to cut, in order; all engines when left out. */
   engines?: ArrayLike<number>;
@@ -34,7 +34,7 @@ export interface WindowOptions {
 }
 
 // #region listing:make-windows
-/** Window end rows: every row from the window-th cycle on, or the last row alone; at least one per engine. */
+/** Window end rows: every row from cycle `windowLength` on, or the last row alone; at least one per engine. */
 function windowEnds(table: CmapssTable, engines: ArrayLike<number>, windowLength: number, lastOnly: boolean): number[] {
   const ends: number[] = [];
   for (let i = 0; i < engines.length; i += 1) {
@@ -48,7 +48,7 @@ function windowEnds(table: CmapssTable, engines: ArrayLike<number>, windowLength
 }
 
 /**
- * Cuts windows ending at each row (from the window-th cycle on) of the chosen engines. `features` is
+ * Cuts windows ending at each row (from cycle `windowLength` on) of the chosen engines. `features` is
  * rows × F (normalised), `rul` the per-row capped RUL. Rows before an engine's first cycle are filled
  * with that first row.
  */
