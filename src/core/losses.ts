@@ -58,12 +58,35 @@ export function weightedMseLoss(
 }
 
 /** {@link amnlSampleWeight} for every target of a batch: `[B]` in, `[B]` out. */
-export function amnlSampleWeightTensor(target: tf.Tensor, options?: AmnlWeightOptions): tf.Tensor {
+function amnlSampleWeightTensor(target: tf.Tensor, options?: AmnlWeightOptions): tf.Tensor {
   const { minWeight, maxWeight, rulCap } = resolveAmnlOptions(options);
   return tf.tidy(() => {
     const capped = tf.minimum(target, tf.scalar(rulCap));
     return tf.sub(tf.scalar(maxWeight), tf.mul(capped, tf.scalar((maxWeight - minWeight) / rulCap)));
   });
+}
+
+/** Integer labels `[B]` as float32 one-hot rows `[B, C]`. */
+function oneHotRows(labels: tf.Tensor, classCount: number): tf.Tensor {
+  const indices = labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
+  // Cast, rather than oneHot's dtype argument: tfjs-backend-wasm ignores it and writes int32 bits.
+  return tf.cast(tf.oneHot(indices, classCount), 'float32');
+}
+
+/** Mean over the batch of logsumexp(z) − z_label, from logits and one-hot rows. */
+function crossEntropyValue(logits: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {
+  const logProbabilities = tf.sub(logits, tf.logSumExp(logits, 1, true));
+  return tf.div(tf.neg(tf.sum(tf.mul(logProbabilities, oneHot))), tf.scalar(logits.shape[0])) as tf.Scalar;
+}
+
+/**
+ * ∂L/∂z of {@link crossEntropyValue}, (softmax(z) − onehot) / B, times the upstream gradient when
+ * there is one. softmax shifts by the row maximum itself, so logits near 1000 keep their digits.
+ */
+function crossEntropyLogitGradient(logits: tf.Tensor, oneHot: tf.Tensor, upstream?: tf.Tensor): tf.Tensor {
+  const difference = tf.sub(tf.softmax(logits), oneHot);
+  const batchSize = tf.scalar(logits.shape[0]);
+  return upstream === undefined ? tf.div(difference, batchSize) : tf.mul(difference, tf.div(upstream, batchSize));
 }
 
 /**
@@ -74,26 +97,40 @@ export function amnlSampleWeightTensor(target: tf.Tensor, options?: AmnlWeightOp
  */
 export function crossEntropyLoss(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => {
-    const [batchSize, classCount] = logits.shape;
-    const labelIndices = labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
-    // Cast once: tfjs-backend-wasm ignores oneHot's dtype argument and writes int32 bits into a float32 tensor.
-    const oneHot = tf.cast(tf.oneHot(labelIndices, classCount), 'float32');
+    const oneHot = oneHotRows(labels, logits.shape[1]);
     // The labels are constants, so only the logits are an input of the custom gradient.
     const withClosedFormGradient = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
       // tfjs passes the inputs, then the save function.
       const [z, save] = inputs as [tf.Tensor, tf.GradSaveFunc];
-      const logProbabilities = tf.sub(z, tf.logSumExp(z, 1, true));
       // Saved tensors outlive the tidy scope until the backward pass has used them.
       save([z, oneHot]);
       return {
-        value: tf.div(tf.neg(tf.sum(tf.mul(logProbabilities, oneHot))), tf.scalar(batchSize)),
-        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
-          // softmax shifts by the row maximum itself: exp(z − logsumexp) loses digits when z is ~1000.
-          tf.mul(tf.sub(tf.softmax(saved[0]), saved[1]), tf.div(dy, tf.scalar(batchSize))),
+        value: crossEntropyValue(z, oneHot),
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => crossEntropyLogitGradient(saved[0], saved[1], dy),
       };
     });
     return withClosedFormGradient(logits) as tf.Scalar;
   });
+}
+
+/**
+ * The loss of one task and ∂L/∂prediction (the prediction's shape), for a backward pass written by
+ * hand (trainer/closed-form-gradients.ts). The same definitions as {@link taskLoss}; call inside a tidy.
+ */
+export function taskLossAndGradient(kind: TaskLossKind, prediction: tf.Tensor, target: tf.Tensor): { loss: tf.Scalar; gradient: tf.Tensor } {
+  const batchSize = prediction.shape[0];
+  switch (kind) {
+    case 'mse':
+    case 'weightedMse': {
+      const error = tf.sub(prediction, target);
+      const weighted = kind === 'mse' ? error : tf.mul(amnlSampleWeightTensor(target), error);
+      return { loss: tf.mean(tf.mul(weighted, error)), gradient: tf.mul(weighted, tf.scalar(2 / batchSize)) };
+    }
+    case 'crossEntropy': {
+      const oneHot = oneHotRows(target, prediction.shape[1] ?? 1);
+      return { loss: crossEntropyValue(prediction, oneHot), gradient: crossEntropyLogitGradient(prediction, oneHot) };
+    }
+  }
 }
 
 /**

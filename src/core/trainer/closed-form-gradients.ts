@@ -6,7 +6,7 @@
  * arithmetic, sets the step rate. The temporal backbone keeps the taped path.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { amnlSampleWeightTensor } from '../losses';
+import { taskLossAndGradient } from '../losses';
 import type { ModelConfig, ModelParameters } from '../model';
 import type { TaskLossKind } from '../strategies/strategy';
 import type { Batch } from './batch';
@@ -37,29 +37,6 @@ function denseForward(input: tf.Tensor2D, weight: tf.Tensor2D, bias: tf.Tensor, 
   return tf.fused.matMul({ a: input, b: weight, bias, activation }) as tf.Tensor2D;
 }
 
-/** The loss of one task and ∂L/∂output (shape of the output), from the definitions in losses.ts. */
-function lossAndOutputGradient(kind: TaskLossKind, output: tf.Tensor, target: tf.Tensor): { loss: tf.Scalar; outputGradient: tf.Tensor } {
-  const batchSize = output.shape[0];
-  switch (kind) {
-    case 'mse':
-    case 'weightedMse': {
-      const error = tf.sub(output, target);
-      const weighted = kind === 'mse' ? error : tf.mul(amnlSampleWeightTensor(target), error);
-      return { loss: tf.mean(tf.mul(weighted, error)), outputGradient: tf.mul(weighted, tf.scalar(2 / batchSize)) };
-    }
-    case 'crossEntropy': {
-      const classCount = output.shape[1] ?? 1;
-      // Cast once: tfjs-backend-wasm ignores oneHot's dtype argument (int32 bits in a float32 tensor).
-      const oneHot = tf.cast(tf.oneHot(target.dtype === 'int32' ? target : tf.cast(target, 'int32'), classCount), 'float32');
-      const logProbabilities = tf.sub(output, tf.logSumExp(output, 1, true));
-      return {
-        loss: tf.div(tf.neg(tf.sum(tf.mul(logProbabilities, oneHot))), tf.scalar(batchSize)),
-        outputGradient: tf.div(tf.sub(tf.softmax(output), oneHot), tf.scalar(batchSize)),
-      };
-    }
-  }
-}
-
 // #region listing:closed-form-gradients
 /**
  * Forward once, then carry each task's error back through the backbone by hand. The K errors
@@ -85,7 +62,7 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
     params.heads.forEach((head, k) => {
       const raw = tf.fused.matMul({ a: features, b: head.weight as tf.Tensor2D, bias: head.bias });
       const output = head.weight.shape[1] === 1 ? tf.reshape(raw, [-1]) : raw;
-      const { loss, outputGradient } = lossAndOutputGradient(kinds[k], output, targets[k]);
+      const { loss, gradient: outputGradient } = taskLossAndGradient(kinds[k], output, targets[k]);
       const error = tf.reshape(outputGradient, raw.shape);
       losses.push(loss);
       headGradients.push(tf.matMul(features, error, true, false), tf.sum(error, 0));
