@@ -4,22 +4,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LabStepRecord } from '../../src/core/lab/types';
+import type { StepRecord } from '../../src/core/trainer/trainer';
 
 export const SCENARIO_DIR = join(process.cwd(), 'reference', 'scenarios');
 export const FIXTURE_DIR = join(process.cwd(), 'reference', 'fixtures');
 
-/** One step as reference/replay.py recorded it. */
-export interface FixtureStep {
-  readonly step: number;
-  readonly losses: number[];
-  readonly gradNorms: number[];
-  readonly cosine: number;
-  readonly weights: number[];
-  readonly sharedCoefficients: number[];
-  readonly headCoefficients: number[];
-  readonly projections?: number;
-  readonly lastLayerNorms: number[];
-}
+/** One step as reference/replay.py recorded it: the core's StepRecord, in JSON. */
+export type FixtureStep = StepRecord;
 
 export interface Fixture {
   readonly scenario: string;
@@ -101,15 +93,8 @@ export function gramianFromRecord(record: FixtureStep): number[][] {
   ];
 }
 
-/** The per-step numbers both implementations record (the core's StepRecord has at least these). */
-export interface ComparableStep {
-  readonly step: number;
-  readonly losses: readonly number[];
-  readonly gradNorms: readonly number[];
-  readonly cosine: number;
-  readonly weights: readonly number[];
-  readonly projections?: number;
-}
+/** The per-step numbers both implementations record (the lab's plain record; StepRecord has them all). */
+export type ComparableStep = LabStepRecord;
 
 /**
  * Floors of the scaled error, per field: each is the size below which a value counts as "near zero"
