@@ -6,6 +6,7 @@ import { useMemo, useRef } from 'react';
 import { gabaRawWeights } from '../../src/core/strategies/gaba-controller';
 import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
+import { ModeToggle } from '../shared/ModeToggle';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LineChart } from '../shared/LineChart';
 import { LiveControls } from '../shared/LiveControls';
@@ -39,10 +40,8 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
 
   return (
     <div className="ba-widget" ref={container} data-widget="gaba-explorer">
-      <div className="ba-toggle" role="group" aria-label="Mode">
-        <button type="button" aria-pressed={!live} onClick={() => update({ mode: 'static' })}>Sliders</button>
-        <button type="button" aria-pressed={live} onClick={() => update({ mode: 'live' })} data-testid="gaba-live">Live training</button>
-      </div>
+      <ModeToggle current={live ? 'live' : 'static'} onChange={(mode) => update({ mode })}
+        options={[{ mode: 'static', label: 'Sliders' }, { mode: 'live', label: 'Live training', testId: 'gaba-live' }]} />
       {!live && (
         <div className="ba-widget-row">
           <Slider label="‖g_rul‖" scale="log" {...NORM_RANGE} value={state.normRul} format={norm} onChange={(v) => update({ normRul: v })} testId="gaba-norm-rul" />

@@ -5,6 +5,7 @@
 import { useMemo, useRef } from 'react';
 import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
+import { ModeToggle } from '../shared/ModeToggle';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LiveControls } from '../shared/LiveControls';
 import { Slider } from '../shared/Slider';
@@ -29,10 +30,8 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
 
   return (
     <div className="ba-widget" ref={container} data-widget="gradient-combiner">
-      <div className="ba-toggle" role="group" aria-label="Mode">
-        <button type="button" aria-pressed={!live} onClick={() => update({ mode: 'static' })}>Sliders</button>
-        <button type="button" aria-pressed={live} onClick={() => update({ mode: 'live' })} data-testid="combiner-live">Live training</button>
-      </div>
+      <ModeToggle current={live ? 'live' : 'static'} onChange={(mode) => update({ mode })}
+        options={[{ mode: 'static', label: 'Sliders' }, { mode: 'live', label: 'Live training', testId: 'combiner-live' }]} />
       <div className="ba-widget-row">
         <Slider label="λ_rul" min={0} max={1} step={0.01} value={state.lambda} format={(v) => v.toFixed(2)} onChange={(v) => update({ lambda: v })} testId="combiner-lambda" disabled={live && state.strategy === 'gaba'} />
         {!live && <Slider label="angle of g_health" min={0} max={180} step={1} value={state.angle} format={(v) => `${v.toFixed(0)}°`} onChange={(v) => update({ angle: v })} testId="combiner-angle" />}

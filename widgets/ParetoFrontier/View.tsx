@@ -3,6 +3,7 @@
  * of (RUL loss, health loss); in GABA mode compare the path GABA's weights take with a fixed λ's.
  */
 import { useMemo } from 'react';
+import { ModeToggle } from '../shared/ModeToggle';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
 import { Slider } from '../shared/Slider';
@@ -38,10 +39,8 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
 
   return (
     <div className="ba-widget" data-widget="pareto-frontier">
-      <div className="ba-toggle" role="group" aria-label="Mode">
-        <button type="button" aria-pressed={!gabaMode} onClick={() => update({ mode: 'frontier' })}>Frontier</button>
-        <button type="button" aria-pressed={gabaMode} onClick={() => update({ mode: 'gaba' })} data-testid="pareto-gaba">GABA path</button>
-      </div>
+      <ModeToggle current={gabaMode ? 'gaba' : 'frontier'} onChange={(mode) => update({ mode })}
+        options={[{ mode: 'frontier', label: 'Frontier' }, { mode: 'gaba', label: 'GABA path', testId: 'pareto-gaba' }]} />
       <div className="ba-widget-row">
         <Slider label="λ_rul" min={0} max={1} step={0.005} value={state.lambda} format={(v) => v.toFixed(3)} onChange={(v) => update({ lambda: v })} testId="pareto-lambda" />
         <Slider label="RUL loss scale" scale="log" min={1} max={1000} value={state.scale} format={(v) => `${v.toPrecision(3)}×`} onChange={(v) => update({ scale: v })} testId="pareto-scale" />
