@@ -79,10 +79,11 @@ export function watchProblems(page, baseUrl) {
 /**
  * Opens a new page at `#/<slug>` (or the landing page when slug is empty) and waits for the
  * chapter body. Options: viewport ('desktop' | 'phone'), colorScheme ('light' | 'dark'), query
- * (e.g. '?backend=wasm').
+ * (e.g. '?backend=wasm'), touch (a touch screen).
  */
-export async function openChapter(browser, baseUrl, slug, { viewport = 'desktop', colorScheme = 'light', query = '' } = {}) {
-  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, reducedMotion: 'reduce' });
+export async function openChapter(browser, baseUrl, slug, { viewport = 'desktop', colorScheme = 'light', query = '', touch = false } = {}) {
+  // touch: a touch-screen phone, so Chromium delivers real touch events to the page.
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, reducedMotion: 'reduce', ...(touch ? { hasTouch: true, isMobile: true } : {}) });
   const page = await context.newPage();
   const watcher = watchProblems(page, baseUrl);
   await page.goto(`${baseUrl}${query}#/${slug}`);

@@ -2,7 +2,7 @@
 // checked against GABA's formulas (eq. 4 and the EMA + floor controller, re-derived here), and Live
 // mode training in the Worker with a fixed seed.
 import { assert, test } from './harness.mjs';
-import { dragSlider, findWidget, openWidget, parseStepCount, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+import { dragSlider, openWidget, parseStepCount, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 // The widget's log sliders: 600 positions over 1e-3 … 1e2.
 const MIN = 1e-3;
@@ -154,18 +154,10 @@ test('GabaExplorer: Live mode trains in the Worker and moves λ_rul down from 0.
 });
 
 test('GabaExplorer: a finger drag on a phone moves a norm slider and the weights follow', async ({ baseUrl, browser }) => {
-  const instance = await browser();
-  // A touch-screen phone: hasTouch makes Chromium deliver real touch events to the range input.
-  const context = await instance.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
+  // A touch-screen phone: Chromium delivers real touch events to the range input.
+  const { page, context, testId } = await openWidget(await browser(), baseUrl, 'GabaExplorer', { viewport: 'phone', touch: true });
   try {
-    const where = findWidget('GabaExplorer');
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}#/${where.slug}`);
-    await page.waitForSelector(`article[data-chapter="${where.slug}"][data-body="rendered"] .pager`);
-    const figure = page.locator(`figure.widget[data-widget-id="${where.id}"]`);
-    await figure.scrollIntoViewIfNeeded();
-    await figure.locator('[data-testid="gaba-norm-rul"]').waitFor();
-    const slider = figure.locator('[data-testid="gaba-norm-rul"]');
+    const slider = testId('gaba-norm-rul');
     await slider.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const before = Number(await slider.inputValue());
     const box = await slider.boundingBox();
@@ -181,7 +173,7 @@ test('GabaExplorer: a finger drag on a phone moves a norm slider and the weights
     const after = Number(await slider.inputValue());
     assert.ok(after < before, `touch drag moved the slider from ${before} to ${after}`);
     // ‖g_rul‖ is now about 1e-3, below ‖g_health‖ = 0.01: GABA turns RUL up, so its raw weight exceeds one half.
-    assert.ok(Number(await text(figure.locator('[data-testid="gaba-raw-rul"]'))) > 0.5);
+    assert.ok(Number(await text(testId('gaba-raw-rul'))) > 0.5);
   } finally {
     await context.close();
   }
