@@ -39,13 +39,17 @@ function denseForward(input: tf.Tensor2D, weight: tf.Tensor2D, bias: tf.Tensor, 
 
 // #region listing:closed-form-gradients
 /**
- * Forward once, then carry each task's error back through the backbone by hand. The K errors
- * arriving from the heads are stacked into one `[K, B, width]` tensor, so every backward matMul
- * serves all tasks at once, and slice k of each shared gradient is ∇ L_k alone.
+ * Forward once, then carry each task's error back through the backbone by hand. The K errors sit
+ * side by side, `[B, K·width]` with column block k belonging to task k, so one matMul per layer
+ * serves every task, and slice k of each shared gradient is ∇ L_k alone. Every matMul is a plain
+ * `[m, n]·[n, p]` product: tfjs-wasm runs transposed or broadcast matMuls on a slow path (5–10×
+ * slower at these sizes), so the transposes are taken explicitly, which is cheap.
  */
 export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch, kinds: readonly TaskLossKind[]): PerTaskGradients {
   return tf.tidy(() => {
     const { activation } = params.config;
+    const taskCount = params.heads.length;
+    const batchSize = batch.features.shape[0];
     // Forward: keep every layer's output, the backward pass needs them.
     const activations: tf.Tensor2D[] = [batch.features];
     for (const layer of params.shared) {
@@ -53,6 +57,7 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
       activations.push(denseForward(previous, layer.weight as tf.Tensor2D, layer.bias, activation));
     }
     const features = activations[activations.length - 1];
+    const featuresTransposed = tf.transpose(features);
     const targets = batchTargets(batch);
 
     // Heads: loss, the error at the output, the head's own gradient, and the error at the backbone.
@@ -65,19 +70,28 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
       const { loss, gradient: outputGradient } = taskLossAndGradient(kinds[k], output, targets[k]);
       const error = tf.reshape(outputGradient, raw.shape);
       losses.push(loss);
-      headGradients.push(tf.matMul(features, error, true, false), tf.sum(error, 0));
-      backboneErrors.push(tf.matMul(error, head.weight, false, true));
+      headGradients.push(tf.matMul(featuresTransposed, error), tf.sum(error, 0));
+      backboneErrors.push(tf.matMul(error, tf.transpose(head.weight)));
     });
 
-    // Backbone, last layer first, all tasks at once: slice k of `error` is ∂L_k/∂(layer output).
-    let error: tf.Tensor = tf.stack(backboneErrors);
+    // Backbone, last layer first, all tasks at once: column block k of `error` is ∂L_k/∂(layer output).
+    let error: tf.Tensor = taskCount === 1 ? backboneErrors[0] : tf.concat(backboneErrors, 1);
     const sharedGradients: tf.Tensor[] = [];
     for (let l = params.shared.length - 1; l >= 0; l -= 1) {
-      const preActivationError = tf.mul(error, activationSlope(activations[l + 1], activation));
-      // [B, in]ᵀ · [K, B, out] broadcasts the input over the K tasks: [K, in, out].
-      const weightGradient = tf.matMul(activations[l], preActivationError, true, false);
-      sharedGradients.unshift(weightGradient, tf.sum(preActivationError, 1));
-      if (l > 0) error = tf.matMul(preActivationError, params.shared[l].weight, false, true);
+      const [inputWidth, width] = params.shared[l].weight.shape;
+      const slope = tf.expandDims(activationSlope(activations[l + 1], activation), 1);
+      const preActivationError = tf.reshape(tf.mul(tf.reshape(error, [batchSize, taskCount, width]), slope), [batchSize, taskCount * width]);
+      // [in, B] · [B, K·out]: column block k is task k's weight gradient; regroup it as [K, in, out].
+      const weightGradients = tf.matMul(tf.transpose(activations[l]), preActivationError);
+      sharedGradients.unshift(
+        tf.transpose(tf.reshape(weightGradients, [inputWidth, taskCount, width]), [1, 0, 2]),
+        tf.reshape(tf.sum(preActivationError, 0), [taskCount, width]),
+      );
+      if (l > 0) {
+        // Row (b, k) of the reshaped error is task k's error on example b: one matMul for all tasks.
+        const rows = tf.matMul(tf.reshape(preActivationError, [batchSize * taskCount, width]), tf.transpose(params.shared[l].weight));
+        error = tf.reshape(rows, [batchSize, taskCount * inputWidth]);
+      }
     }
     return { losses: tf.stack(losses) as tf.Tensor1D, sharedGradients, headGradients };
   });
