@@ -15,7 +15,7 @@ import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import type { TaskLossKind } from '../strategies/strategy';
 import type { Batch } from '../trainer/batch';
 import { activate } from '../trainer/forward';
-import { createNetworkOptimiser } from '../trainer/optimiser';
+import { createNetworkOptimiser, flattenDirections } from '../trainer/optimiser';
 
 /** Options of {@link createBatchedSweep}. */
 export interface BatchedSweepOptions {
@@ -145,7 +145,7 @@ export function createBatchedSweep(options: BatchedSweepOptions): BatchedSweep {
       if (badModel >= 0) {
         throw new NonFiniteError({ task: rows[badModel].findIndex((loss) => !Number.isFinite(loss)), quantity: 'loss', step: stepCount + 1 });
       }
-      optimiser.apply(grads);
+      tf.tidy(() => optimiser.apply(flattenDirections(grads)));
       stepCount += 1;
       return rows;
     } finally {

@@ -10,13 +10,14 @@ import type { Batch } from './batch';
 import { closedFormPerTaskGradients, hasClosedFormGradients } from './closed-form-gradients';
 import { replicaForward, stackedTaskLosses } from './forward';
 import { packMeasurement } from './measurement';
+import { flattenDirections } from './optimiser';
 
 /** A step measured on the device, holding its gradients until the strategy has planned. */
 export interface PendingStep {
   /** `[K + K² + K]`: losses, Gramian, last-layer norms. Whoever reads it disposes it. */
   readonly packed: tf.Tensor1D;
-  /** Update directions for `plan`, one per variable in `listVariables` order; the caller disposes them. */
-  directions(plan: StepPlan): tf.Tensor[];
+  /** The update direction for `plan`, flat over the variables in `listVariables` order; the caller disposes it. */
+  direction(plan: StepPlan): tf.Tensor1D;
   /** Dispose the retained gradients. */
   release(): void;
 }
@@ -75,8 +76,8 @@ export function perTaskGradients(params: ModelParameters, batch: Batch, kinds: r
 /** Measure a step on the fused path. */
 export function measureFused(params: ModelParameters, batch: Batch, kinds: readonly TaskLossKind[]): PendingStep {
   const taskCount = params.heads.length;
-  const sharedShapes = params.shared.flatMap((layer) => [layer.weight.shape, layer.bias.shape]);
-  const sharedSizes = params.shared.flatMap((layer) => [layer.weight.size, layer.bias.size]);
+  // Per head-tensor element, the task it belongs to: head tensors come in (V, c) pairs, one per task.
+  const headTasks = params.heads.flatMap((head, k) => Array<number>(head.weight.size + head.bias.size).fill(k));
   const { packed, jacobian, headGradients } = tf.tidy(() => {
     // Dense models: the hand-written backward pass (same numbers, a fraction of the kernels).
     const gradients = hasClosedFormGradients(params.config)
@@ -84,29 +85,27 @@ export function measureFused(params: ModelParameters, batch: Batch, kinds: reado
       : perTaskGradients(params, batch, kinds);
     // J: row k is g_k flattened over all shared tensors, so G = J Jᵀ.
     const rows = tf.concat(gradients.sharedGradients.map((g) => tf.reshape(g, [taskCount, -1])), 1);
-    const gramian = tf.matMul(rows, rows, false, true);
+    const gramian = tf.matMul(rows, tf.transpose(rows));
     const lastWeight = gradients.sharedGradients[gradients.sharedGradients.length - 2];
     const lastNorms = tf.sqrt(tf.sum(tf.square(tf.reshape(lastWeight, [taskCount, -1])), 1));
     return {
       packed: packMeasurement(gradients.losses, gramian, lastNorms),
       jacobian: rows,
-      headGradients: gradients.headGradients,
+      headGradients: flattenDirections(gradients.headGradients),
     };
   });
   return {
     packed,
-    directions: (plan) =>
+    direction: (plan) =>
       tf.tidy(() => {
         const coefficients = tf.tensor2d(plan.sharedCoefficients.slice(), [1, taskCount]);
-        const combined = tf.matMul(coefficients, jacobian);
-        const shared = tf.split(combined, sharedSizes, 1).map((piece, i) => tf.reshape(piece, sharedShapes[i]));
-        // Head tensors come in (V, c) pairs, one pair per task.
-        const heads = headGradients.map((g, j) => tf.mul(g, tf.scalar(plan.headCoefficients[Math.floor(j / 2)])));
-        return [...shared, ...heads];
+        const shared = tf.reshape(tf.matMul(coefficients, jacobian), [-1]);
+        const headScale = tf.tensor1d(headTasks.map((k) => plan.headCoefficients[k]));
+        return tf.concat([shared, tf.mul(headGradients, headScale)]) as tf.Tensor1D;
       }),
     release: () => {
       jacobian.dispose();
-      tf.dispose(headGradients);
+      headGradients.dispose();
     },
   };
 }

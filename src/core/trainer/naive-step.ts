@@ -12,6 +12,7 @@ import type { Batch } from './batch';
 import type { PendingStep } from './fused-step';
 import { batchTargets, forwardOutputs, stackedTaskLosses } from './forward';
 import { packMeasurement } from './measurement';
+import { flattenDirections } from './optimiser';
 
 /** Gradients of Σ_k coefficients[k]·L_k with respect to `variables`, in their order. */
 function weightedLossGradients(
@@ -46,16 +47,16 @@ export function measureNaive(params: ModelParameters, batch: Batch, kinds: reado
   });
   return {
     packed,
-    directions: (plan) =>
+    direction: (plan) =>
       tf.tidy(() => {
         const sameCoefficients = plan.sharedCoefficients.every((c, k) => c === plan.headCoefficients[k]);
         if (sameCoefficients) {
-          return weightedLossGradients(params, batch, kinds, plan.sharedCoefficients, [...sharedVariables, ...headVariables]);
+          return flattenDirections(weightedLossGradients(params, batch, kinds, plan.sharedCoefficients, [...sharedVariables, ...headVariables]));
         }
-        return [
+        return flattenDirections([
           ...weightedLossGradients(params, batch, kinds, plan.sharedCoefficients, sharedVariables),
           ...weightedLossGradients(params, batch, kinds, plan.headCoefficients, headVariables),
-        ];
+        ]);
       }),
     release: () => undefined,
   };

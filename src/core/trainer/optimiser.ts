@@ -14,10 +14,24 @@ export interface NetworkOptimiser {
   readonly config: OptimiserConfig;
   /** Updates applied so far (Adam's t). */
   readonly updateCount: number;
-  /** Treat `directions[i]` as the gradient of `variables[i]` and take one step. */
-  apply(directions: readonly tf.Tensor[]): void;
+  /**
+   * Treat `direction` as the gradient of all variables, flattened and concatenated in their order
+   * (see {@link flattenDirections}), and take one step. The caller keeps and disposes `direction`.
+   */
+  apply(direction: tf.Tensor1D): void;
   /** Release the moment tensors. */
   dispose(): void;
+}
+
+/** Per-variable directions as the one flat vector {@link NetworkOptimiser.apply} takes (caller tidies). */
+export function flattenDirections(directions: readonly tf.Tensor[]): tf.Tensor1D {
+  return directions.length === 1 ? tf.reshape(directions[0], [-1]) : tf.concat(directions.map((d) => tf.reshape(d, [-1])));
+}
+
+/** θ_i ← θ_i − update_i for every variable, `update` being flat over all of them (caller tidies). */
+function subtractFlat(variables: readonly tf.Variable[], update: tf.Tensor): void {
+  const pieces = variables.length === 1 ? [update] : tf.split(update, variables.map((variable) => variable.size));
+  variables.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(pieces[i], variable.shape))));
 }
 
 function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): NetworkOptimiser {
@@ -27,11 +41,8 @@ function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): 
     get updateCount() {
       return updateCount;
     },
-    apply: (directions) => {
-      tf.tidy(() => {
-        const learningRate = tf.scalar(config.learningRate);
-        variables.forEach((variable, i) => variable.assign(tf.sub(variable, tf.mul(directions[i], learningRate))));
-      });
+    apply: (direction) => {
+      tf.tidy(() => subtractFlat(variables, tf.mul(direction, tf.scalar(config.learningRate))));
       updateCount += 1;
     },
     dispose: () => undefined,
@@ -39,8 +50,8 @@ function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): 
 }
 
 /**
- * Adam over all variables at once: the moments live in two flat `[P]` variables and the directions
- * are concatenated, so one step is ~14 elementwise kernels for the whole network instead of 13 per
+ * Adam over all variables at once: the moments live in two flat `[P]` variables and the direction
+ * arrives flat, so one step is ~12 elementwise kernels for the whole network instead of 13 per
  * variable. Every element sees the same float32 operations in the same order as before, so the
  * result is unchanged bit for bit (the PyTorch fixtures check it).
  */
@@ -48,8 +59,7 @@ function createAdam(
   config: Extract<OptimiserConfig, { kind: 'adam' }>,
   variables: readonly tf.Variable[],
 ): NetworkOptimiser {
-  const sizes = variables.map((variable) => variable.size);
-  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const total = variables.map((variable) => variable.size).reduce((sum, size) => sum + size, 0);
   const firstMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
   const secondMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
   let updateCount = 0;
@@ -58,19 +68,17 @@ function createAdam(
     get updateCount() {
       return updateCount;
     },
-    apply: (directions) => {
+    apply: (direction) => {
       const t = updateCount + 1;
       // Host doubles, like PyTorch's Python-float bias corrections.
       const stepSize = config.learningRate / (1 - config.beta1 ** t);
       const secondCorrectionRoot = Math.sqrt(1 - config.beta2 ** t);
       tf.tidy(() => {
-        const direction = variables.length === 1 ? tf.reshape(directions[0], [-1]) : tf.concat(directions.map((d) => tf.reshape(d, [-1])));
         const m = tf.add(tf.mul(firstMoment, tf.scalar(config.beta1)), tf.mul(direction, tf.scalar(1 - config.beta1)));
         const v = tf.add(tf.mul(secondMoment, tf.scalar(config.beta2)), tf.mul(tf.mul(direction, direction), tf.scalar(1 - config.beta2)));
         const denominator = tf.add(tf.div(tf.sqrt(v), tf.scalar(secondCorrectionRoot)), tf.scalar(config.epsilon));
         const update = tf.mul(tf.div(m, denominator), tf.scalar(stepSize));
-        const pieces = variables.length === 1 ? [update] : tf.split(update, sizes);
-        variables.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(pieces[i], variable.shape))));
+        subtractFlat(variables, update);
         firstMoment.assign(m);
         secondMoment.assign(v);
       });

@@ -135,10 +135,10 @@ export function createTrainer(options: TrainerOptions): Trainer {
         sharedGramian: measured.gramian,
         lastLayerNorms: measured.lastLayerNorms,
       });
-      // Shared: Σ_k c_k g_k; head k: h_k ∇_{θ_k} L_k. The optimiser treats them as the gradient.
-      const directions = pending.directions(plan);
-      optimiser.apply(directions);
-      tf.dispose(directions);
+      // Shared: Σ_k c_k g_k; head k: h_k ∇_{θ_k} L_k, in one flat vector the optimiser treats as the gradient.
+      const direction = pending.direction(plan);
+      optimiser.apply(direction);
+      direction.dispose();
       stepCount = step;
       return toRecord(step, measured, plan);
     } finally {
