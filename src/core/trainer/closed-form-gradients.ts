@@ -37,13 +37,23 @@ function denseForward(input: tf.Tensor2D, weight: tf.Tensor2D, bias: tf.Tensor, 
   return tf.fused.matMul({ a: input, b: weight, bias, activation }) as tf.Tensor2D;
 }
 
+/**
+ * a·b with either factor transposed. tfjs-wasm runs a matMul that carries a transpose flag, or that
+ * broadcasts a batch axis, on a slow path (5–10× slower at these sizes) while its Transpose kernel is
+ * cheap, so there the transpose is taken first; the cpu, webgl and webgpu backends transpose inside
+ * the matMul for free, and an extra kernel would only cost them.
+ */
+function product(a: tf.Tensor, b: tf.Tensor, transpose: 'a' | 'b'): tf.Tensor2D {
+  if (tf.getBackend() !== 'wasm') return tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D, transpose === 'a', transpose === 'b');
+  return transpose === 'a' ? tf.matMul(tf.transpose(a), b) : tf.matMul(a, tf.transpose(b));
+}
+
 // #region listing:closed-form-gradients
 /**
  * Forward once, then carry each task's error back through the backbone by hand. The K errors sit
  * side by side, `[B, K·width]` with column block k belonging to task k, so one matMul per layer
- * serves every task, and slice k of each shared gradient is ∇ L_k alone. Every matMul is a plain
- * `[m, n]·[n, p]` product: tfjs-wasm runs transposed or broadcast matMuls on a slow path (5–10×
- * slower at these sizes), so the transposes are taken explicitly, which is cheap.
+ * serves every task, and slice k of each shared gradient is ∇ L_k alone. No matMul broadcasts a
+ * batch axis, and no multiply broadcasts along a middle axis: both are slow paths on some backends.
  */
 export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch, kinds: readonly TaskLossKind[]): PerTaskGradients {
   return tf.tidy(() => {
@@ -57,7 +67,6 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
       activations.push(denseForward(previous, layer.weight as tf.Tensor2D, layer.bias, activation));
     }
     const features = activations[activations.length - 1];
-    const featuresTransposed = tf.transpose(features);
     const targets = batchTargets(batch);
 
     // Heads: loss, the error at the output, the head's own gradient, and the error at the backbone.
@@ -70,8 +79,8 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
       const { loss, gradient: outputGradient } = taskLossAndGradient(kinds[k], output, targets[k]);
       const error = tf.reshape(outputGradient, raw.shape);
       losses.push(loss);
-      headGradients.push(tf.matMul(featuresTransposed, error), tf.sum(error, 0));
-      backboneErrors.push(tf.matMul(error, tf.transpose(head.weight)));
+      headGradients.push(product(features, error, 'a'), tf.sum(error, 0));
+      backboneErrors.push(product(error, head.weight, 'b'));
     });
 
     // Backbone, last layer first, all tasks at once: column block k of `error` is ∂L_k/∂(layer output).
@@ -79,17 +88,18 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
     const sharedGradients: tf.Tensor[] = [];
     for (let l = params.shared.length - 1; l >= 0; l -= 1) {
       const [inputWidth, width] = params.shared[l].weight.shape;
-      const slope = tf.expandDims(activationSlope(activations[l + 1], activation), 1);
-      const preActivationError = tf.reshape(tf.mul(tf.reshape(error, [batchSize, taskCount, width]), slope), [batchSize, taskCount * width]);
+      const slope = activationSlope(activations[l + 1], activation);
+      // The slope repeated once per task's column block, so the multiply needs no broadcast.
+      const preActivationError = tf.mul(error, taskCount === 1 ? slope : tf.concat(Array<tf.Tensor>(taskCount).fill(slope), 1));
       // [in, B] · [B, K·out]: column block k is task k's weight gradient; regroup it as [K, in, out].
-      const weightGradients = tf.matMul(tf.transpose(activations[l]), preActivationError);
+      const weightGradients = product(activations[l], preActivationError, 'a');
       sharedGradients.unshift(
         tf.transpose(tf.reshape(weightGradients, [inputWidth, taskCount, width]), [1, 0, 2]),
         tf.reshape(tf.sum(preActivationError, 0), [taskCount, width]),
       );
       if (l > 0) {
         // Row (b, k) of the reshaped error is task k's error on example b: one matMul for all tasks.
-        const rows = tf.matMul(tf.reshape(preActivationError, [batchSize * taskCount, width]), tf.transpose(params.shared[l].weight));
+        const rows = product(tf.reshape(preActivationError, [batchSize * taskCount, width]), params.shared[l].weight, 'b');
         error = tf.reshape(rows, [batchSize, taskCount * inputWidth]);
       }
     }
