@@ -73,25 +73,23 @@ function oneHotRows(labels: tf.Tensor, classCount: number): tf.Tensor {
   return tf.cast(tf.oneHot(indices, classCount), 'float32');
 }
 
-/** Mean over the batch of logsumexp(z) − z_label, from logits and one-hot rows. */
-function crossEntropyValue(logits: tf.Tensor, oneHot: tf.Tensor): tf.Scalar {
-  const logProbabilities = tf.sub(logits, tf.logSumExp(logits, 1, true));
-  return tf.div(tf.neg(tf.sum(tf.mul(logProbabilities, oneHot))), tf.scalar(logits.shape[0])) as tf.Scalar;
-}
-
 /**
- * ∂L/∂z of {@link crossEntropyValue}, (softmax(z) − onehot) / B, times the upstream gradient when
- * there is one. softmax shifts by the row maximum itself, so logits near 1000 keep their digits.
+ * Mean over the batch of logsumexp(z) − z_label, and its gradient (softmax(z) − onehot) / B, from
+ * one exponential of the logits shifted by their row maximum: logits in the thousands stay finite.
  */
-function crossEntropyLogitGradient(logits: tf.Tensor, oneHot: tf.Tensor, upstream?: tf.Tensor): tf.Tensor {
-  const difference = tf.sub(tf.softmax(logits), oneHot);
-  const batchSize = tf.scalar(logits.shape[0]);
-  return upstream === undefined ? tf.div(difference, batchSize) : tf.mul(difference, tf.div(upstream, batchSize));
+function crossEntropyWithGradient(logits: tf.Tensor, oneHot: tf.Tensor): { loss: tf.Scalar; gradient: tf.Tensor } {
+  const shifted = tf.sub(logits, tf.max(logits, 1, true));
+  const exponentials = tf.exp(shifted);
+  const totals = tf.sum(exponentials, 1, true);
+  const perExample = tf.scalar(1 / logits.shape[0]);
+  // logsumexp(z) − z_label = log Σ_c exp(shifted_c) − shifted_label: the maximum cancels.
+  const loss = tf.mul(tf.sub(tf.sum(tf.log(totals)), tf.sum(tf.mul(shifted, oneHot))), perExample) as tf.Scalar;
+  const gradient = tf.mul(tf.sub(tf.div(exponentials, totals), oneHot), perExample);
+  return { loss, gradient };
 }
 
 /**
- * Mean over the batch of logsumexp(z) − z_label. tf.logSumExp subtracts the row maximum before
- * exponentiating, so logits in the thousands stay finite. The gradient is given in closed form,
+ * Mean over the batch of logsumexp(z) − z_label. The gradient is given in closed form,
  * (softmax(z) − onehot(label)) / B, instead of being taped op by op: autodiff of the forward ops
  * dispatched ~45 kernels per step for this loss alone, the closed form a handful (bench:step).
  */
@@ -102,12 +100,10 @@ export function crossEntropyLoss(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.S
     const withClosedFormGradient = tf.customGrad((...inputs: (tf.Tensor | tf.GradSaveFunc)[]) => {
       // tfjs passes the inputs, then the save function.
       const [z, save] = inputs as [tf.Tensor, tf.GradSaveFunc];
+      const { loss, gradient } = crossEntropyWithGradient(z, oneHot);
       // Saved tensors outlive the tidy scope until the backward pass has used them.
-      save([z, oneHot]);
-      return {
-        value: crossEntropyValue(z, oneHot),
-        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => crossEntropyLogitGradient(saved[0], saved[1], dy),
-      };
+      save([gradient]);
+      return { value: loss, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(saved[0], dy) };
     });
     return withClosedFormGradient(logits) as tf.Scalar;
   });
@@ -127,8 +123,7 @@ export function taskLossAndGradient(kind: TaskLossKind, prediction: tf.Tensor, t
       return { loss: tf.mean(tf.mul(weighted, error)), gradient: tf.mul(weighted, tf.scalar(2 / batchSize)) };
     }
     case 'crossEntropy': {
-      const oneHot = oneHotRows(target, prediction.shape[1] ?? 1);
-      return { loss: crossEntropyValue(prediction, oneHot), gradient: crossEntropyLogitGradient(prediction, oneHot) };
+      return crossEntropyWithGradient(prediction, oneHotRows(target, prediction.shape[1] ?? 1));
     }
   }
 }

@@ -43,9 +43,21 @@ function denseForward(input: tf.Tensor2D, weight: tf.Tensor2D, bias: tf.Tensor, 
  * cheap, so there the transpose is taken first; the cpu, webgl and webgpu backends transpose inside
  * the matMul for free, and an extra kernel would only cost them.
  */
-function product(a: tf.Tensor, b: tf.Tensor, transpose: 'a' | 'b'): tf.Tensor2D {
+function product(a: tf.Tensor, b: tf.Tensor, transpose: 'a' | 'b', transposed: (x: tf.Tensor) => tf.Tensor): tf.Tensor2D {
   if (tf.getBackend() !== 'wasm') return tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D, transpose === 'a', transpose === 'b');
-  return transpose === 'a' ? tf.matMul(tf.transpose(a), b) : tf.matMul(a, tf.transpose(b));
+  return transpose === 'a' ? tf.matMul(transposed(a), b) : tf.matMul(a, transposed(b));
+}
+
+/** tf.transpose, taken at most once per tensor (the heads all multiply by the same features). */
+function transposeOnce(): (x: tf.Tensor) => tf.Tensor {
+  const taken = new Map<tf.Tensor, tf.Tensor>();
+  return (x) => {
+    const known = taken.get(x);
+    if (known !== undefined) return known;
+    const transposed = tf.transpose(x);
+    taken.set(x, transposed);
+    return transposed;
+  };
 }
 
 // #region listing:closed-form-gradients
@@ -60,6 +72,7 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
     const { activation } = params.config;
     const taskCount = params.heads.length;
     const batchSize = batch.features.shape[0];
+    const transposed = transposeOnce();
     // Forward: keep every layer's output, the backward pass needs them.
     const activations: tf.Tensor2D[] = [batch.features];
     for (const layer of params.shared) {
@@ -79,8 +92,8 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
       const { loss, gradient: outputGradient } = taskLossAndGradient(kinds[k], output, targets[k]);
       const error = tf.reshape(outputGradient, raw.shape);
       losses.push(loss);
-      headGradients.push(product(features, error, 'a'), tf.sum(error, 0));
-      backboneErrors.push(product(error, head.weight, 'b'));
+      headGradients.push(product(features, error, 'a', transposed), tf.sum(error, 0));
+      backboneErrors.push(product(error, head.weight, 'b', transposed));
     });
 
     // Backbone, last layer first, all tasks at once: column block k of `error` is ∂L_k/∂(layer output).
@@ -92,14 +105,14 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
       // The slope repeated once per task's column block, so the multiply needs no broadcast.
       const preActivationError = tf.mul(error, taskCount === 1 ? slope : tf.concat(Array<tf.Tensor>(taskCount).fill(slope), 1));
       // [in, B] · [B, K·out]: column block k is task k's weight gradient; regroup it as [K, in, out].
-      const weightGradients = product(activations[l], preActivationError, 'a');
+      const weightGradients = product(activations[l], preActivationError, 'a', transposed);
       sharedGradients.unshift(
         tf.transpose(tf.reshape(weightGradients, [inputWidth, taskCount, width]), [1, 0, 2]),
         tf.reshape(tf.sum(preActivationError, 0), [taskCount, width]),
       );
       if (l > 0) {
         // Row (b, k) of the reshaped error is task k's error on example b: one matMul for all tasks.
-        const rows = product(tf.reshape(preActivationError, [batchSize * taskCount, width]), params.shared[l].weight, 'b');
+        const rows = product(tf.reshape(preActivationError, [batchSize * taskCount, width]), params.shared[l].weight, 'b', transposed);
         error = tf.reshape(rows, [batchSize, taskCount * inputWidth]);
       }
     }

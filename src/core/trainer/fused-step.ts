@@ -84,7 +84,7 @@ export function measureFused(params: ModelParameters, batch: Batch, kinds: reado
       ? closedFormPerTaskGradients(params, batch, kinds)
       : perTaskGradients(params, batch, kinds);
     // J: row k is g_k flattened over all shared tensors, so G = J Jᵀ.
-    const rows = tf.concat(gradients.sharedGradients.map((g) => tf.reshape(g, [taskCount, -1])), 1);
+    const rows = tf.concat(gradients.sharedGradients.map((g) => (g.rank === 2 ? g : tf.reshape(g, [taskCount, -1]))), 1);
     const gramian = tf.matMul(rows, rows, false, true);
     const lastWeight = gradients.sharedGradients[gradients.sharedGradients.length - 2];
     const lastNorms = tf.sqrt(tf.sum(tf.square(tf.reshape(lastWeight, [taskCount, -1])), 1));

@@ -16,7 +16,8 @@ export interface Measurement {
 
 /** Pack `[K]` losses, `[K, K]` Gramian and `[K]` norms into one `[K + K² + K]` tensor (caller tidies). */
 export function packMeasurement(losses: tf.Tensor, gramian: tf.Tensor, lastLayerNorms: tf.Tensor): tf.Tensor1D {
-  return tf.concat([tf.reshape(losses, [-1]), tf.reshape(gramian, [-1]), tf.reshape(lastLayerNorms, [-1])]);
+  const flat = (t: tf.Tensor): tf.Tensor => (t.rank === 1 ? t : tf.reshape(t, [-1]));
+  return tf.concat([flat(losses), flat(gramian), flat(lastLayerNorms)]) as tf.Tensor1D;
 }
 
 /** Split a packed readback back into its parts. */

@@ -25,13 +25,18 @@ export interface NetworkOptimiser {
 
 /** Per-variable directions as the one flat vector {@link NetworkOptimiser.apply} takes (caller tidies). */
 export function flattenDirections(directions: readonly tf.Tensor[]): tf.Tensor1D {
-  return directions.length === 1 ? tf.reshape(directions[0], [-1]) : tf.concat(directions.map((d) => tf.reshape(d, [-1])));
+  // A reshape is a kernel dispatch even when it changes nothing, so rank-1 tensors skip it.
+  const flat = directions.map((d) => (d.rank === 1 ? d : tf.reshape(d, [-1])));
+  return (flat.length === 1 ? flat[0] : tf.concat(flat)) as tf.Tensor1D;
 }
 
 /** θ_i ← θ_i − update_i for every variable, `update` being flat over all of them (caller tidies). */
 function subtractFlat(variables: readonly tf.Variable[], update: tf.Tensor): void {
   const pieces = variables.length === 1 ? [update] : tf.split(update, variables.map((variable) => variable.size));
-  variables.forEach((variable, i) => variable.assign(tf.sub(variable, tf.reshape(pieces[i], variable.shape))));
+  variables.forEach((variable, i) => {
+    const piece = variable.rank === 1 ? pieces[i] : tf.reshape(pieces[i], variable.shape);
+    variable.assign(tf.sub(variable, piece));
+  });
 }
 
 function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): NetworkOptimiser {
@@ -62,6 +67,14 @@ function createAdam(
   const total = variables.map((variable) => variable.size).reduce((sum, size) => sum + size, 0);
   const firstMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
   const secondMoment = tf.tidy(() => tf.variable(tf.zeros([total]), false));
+  // The constant factors are uploaded once: every tf.scalar is a tensor allocation and an upload.
+  const constants = {
+    beta1: tf.scalar(config.beta1),
+    oneMinusBeta1: tf.scalar(1 - config.beta1),
+    beta2: tf.scalar(config.beta2),
+    oneMinusBeta2: tf.scalar(1 - config.beta2),
+    epsilon: tf.scalar(config.epsilon),
+  };
   let updateCount = 0;
   return {
     config,
@@ -74,9 +87,9 @@ function createAdam(
       const stepSize = config.learningRate / (1 - config.beta1 ** t);
       const secondCorrectionRoot = Math.sqrt(1 - config.beta2 ** t);
       tf.tidy(() => {
-        const m = tf.add(tf.mul(firstMoment, tf.scalar(config.beta1)), tf.mul(direction, tf.scalar(1 - config.beta1)));
-        const v = tf.add(tf.mul(secondMoment, tf.scalar(config.beta2)), tf.mul(tf.mul(direction, direction), tf.scalar(1 - config.beta2)));
-        const denominator = tf.add(tf.div(tf.sqrt(v), tf.scalar(secondCorrectionRoot)), tf.scalar(config.epsilon));
+        const m = tf.add(tf.mul(firstMoment, constants.beta1), tf.mul(direction, constants.oneMinusBeta1));
+        const v = tf.add(tf.mul(secondMoment, constants.beta2), tf.mul(tf.mul(direction, direction), constants.oneMinusBeta2));
+        const denominator = tf.add(tf.div(tf.sqrt(v), tf.scalar(secondCorrectionRoot)), constants.epsilon);
         const update = tf.mul(tf.div(m, denominator), tf.scalar(stepSize));
         subtractFlat(variables, update);
         firstMoment.assign(m);
@@ -87,6 +100,7 @@ function createAdam(
     dispose: () => {
       firstMoment.dispose();
       secondMoment.dispose();
+      tf.dispose(Object.values(constants));
     },
   };
 }

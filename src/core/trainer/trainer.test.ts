@@ -99,8 +99,9 @@ describe('tensor memory', () => {
       }
       // Pool, parameters and Adam's moments: the same count at step 500 as at step 10.
       expect({ name, count: tf.memory().numTensors }).toEqual({ name, count: atStep10 });
-      // The parameters (8) and Adam's two flat moment vectors, as tf.memory() counts them.
-      expect({ name, held: atStep10 - start }).toEqual({ name, held: 10 });
+      // The parameters (8), Adam's two flat moment vectors and its 5 constant factors (β1, 1 − β1,
+      // β2, 1 − β2, ε), as tf.memory() counts them.
+      expect({ name, held: atStep10 - start }).toEqual({ name, held: 15 });
       trainer.dispose();
       expect(tf.memory().numTensors).toBe(start);
     }
