@@ -10,7 +10,7 @@ import type { BackendName } from '../src/core/backend';
 import { describeMachine, formatMachine } from './machine';
 import { activateBackend, benchTfjsPath, type TfjsPathResult } from './tfjs-step';
 import { median, type TimingPlan } from './timing';
-import { runTorchBench, TORCH_PYTHON, type TorchBench } from './torch';
+import { poolTorchOutcomes, runTorchBench, TORCH_PYTHON, type TorchBench } from './torch';
 
 /** The backends a Node process can run; webgl and webgpu need a browser. */
 const NODE_BACKENDS: readonly BackendName[] = ['cpu', 'wasm'];
@@ -77,13 +77,15 @@ async function main(argv: readonly string[]): Promise<void> {
   const plan: TimingPlan = { warmupSteps: 100, stepsPerRepeat: numberOption(argv, '--steps', 100), repeats };
   console.log(`machine: ${formatMachine(describeMachine())}`);
   console.log(`toy GABA step, batch 64, Adam; ${plan.warmupSteps} warm-up steps, median of ${repeats} × ${plan.stepsPerRepeat} steps (torch: × ${TORCH_STEPS_PER_REPEAT})`);
+  const torchBefore = runTorchBench(TORCH_STEPS_PER_REPEAT, repeats);
   const rows: Row[] = [];
   for (const name of NODE_BACKENDS) {
     const row = await benchBackend(name, plan);
     if (typeof row === 'string') console.log(row);
     else rows.push(row);
   }
-  const torch = runTorchBench(TORCH_STEPS_PER_REPEAT, repeats);
+  // Run before and after the tfjs backends, repeats pooled: the machine's speed drifts over minutes.
+  const torch = poolTorchOutcomes(torchBefore, runTorchBench(TORCH_STEPS_PER_REPEAT, repeats));
   if (torch.ok) {
     const { fused, naive } = torch.result;
     console.log(`torch ${torch.result.torch}, ${torch.result.threads} thread: fused runs ${fused.runs.map((r) => fixed(r)).join(', ')}; naive runs ${naive.runs.map((r) => fixed(r)).join(', ')}`);

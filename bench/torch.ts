@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Throughput } from './timing';
+import { median, type Throughput } from './timing';
 
 export const TORCH_PYTHON = '/usr/bin/python3';
 
@@ -35,4 +35,19 @@ export function runTorchBench(stepsPerRepeat: number, repeats: number): TorchOut
   } catch {
     return { ok: false, reason: `unreadable output: ${child.stdout.slice(0, 200)}` };
   }
+}
+
+/**
+ * One outcome from two PyTorch runs taken before and after the tfjs measurements, their repeats
+ * pooled. This machine's speed drifts by up to 2× over minutes (other tenants); bracketing the tfjs
+ * runs keeps the ratio from resting on one lucky or unlucky minute.
+ */
+export function poolTorchOutcomes(before: TorchOutcome, after: TorchOutcome): TorchOutcome {
+  if (!before.ok) return before;
+  if (!after.ok) return after;
+  const pool = (a: Throughput, b: Throughput): Throughput => {
+    const runs = [...a.runs, ...b.runs];
+    return { runs, medianStepsPerSecond: median(runs) };
+  };
+  return { ok: true, result: { ...before.result, fused: pool(before.result.fused, after.result.fused), naive: pool(before.result.naive, after.result.naive) } };
 }
