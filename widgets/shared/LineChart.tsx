@@ -5,6 +5,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { Axis } from './Axis';
+import { decimateForDrawing } from './decimate';
 
 export interface ChartSeries {
   readonly id: string;
@@ -35,6 +36,8 @@ export interface LineChartProps {
 }
 
 const MARGIN = { top: 12, right: 16, bottom: 44, left: 58 };
+/** Width, in viewBox units (≈ CSS pixels at full width), of the columns a long line is thinned to. */
+const DRAW_COLUMN = 2;
 
 export function LineChart(props: LineChartProps) {
   const width = props.width ?? 560;
@@ -72,7 +75,7 @@ export function LineChart(props: LineChartProps) {
             ))}
           </g>
         ) : (
-          <path key={series.id} className={`ba-line ${series.className}`} d={toPath(series.points) ?? ''} />
+          <path key={series.id} className={`ba-line ${series.className}`} d={toPath(decimateForDrawing(series.points, x, DRAW_COLUMN)) ?? ''} />
         ),
       )}
     </svg>
