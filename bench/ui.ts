@@ -57,12 +57,14 @@ async function startFrames(page: Page): Promise<void> {
 /** Long tasks (> 50 ms on the main thread) seen since the last startFrames, per recording. */
 const longTasks: number[][] = [];
 
-async function stopFrames(page: Page): Promise<number[]> {
-  const { stamps, tasks } = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean; __longTasks: number[] };
+/** Frame times of the recording; with `untilTrainingEnded`, only frames that ended while the live run still trained. */
+async function stopFrames(page: Page, untilTrainingEnded = false): Promise<number[]> {
+  const { frames, tasks, ended } = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean; __longTasks: number[]; __trainingEnded?: number | null };
     w.__recording = false;
-    return { stamps: w.__frames, tasks: w.__longTasks };
+    return { frames: w.__frames, tasks: w.__longTasks, ended: w.__trainingEnded ?? null };
   });
+  const stamps = untilTrainingEnded && ended !== null ? frames.filter((time) => time <= ended) : frames;
   longTasks.push(tasks);
   const end = await readMetrics();
   const wall = (end.Timestamp ?? 0) - (metricsAtStart.Timestamp ?? 0);
@@ -139,6 +141,27 @@ async function startTraining(page: Page, widget: Locator): Promise<() => Promise
   return readStep;
 }
 
+/**
+ * The live run is as long as the widget allows, so that it is still training when the recording
+ * ends; if it is not, the row says so, because then the frames were not all taken under training.
+ */
+const LIVE_STEPS = 2000;
+
+async function stepsNote(readStep: () => Promise<number>): Promise<string> {
+  const step = await readStep();
+  return step >= LIVE_STEPS ? `${step} (frames after the run ended left out)` : String(step);
+}
+
+/** Notes in the page the time the live run reaches its last step, so later frames can be left out. */
+const WATCH_TRAINING_END = `((total) => {
+  window.__trainingEnded = null;
+  const counter = document.querySelector('figure.widget[data-widget="GabaExplorer"] [data-testid="live-step-count"]');
+  const pattern = new RegExp('step ' + total + '\\b');
+  new MutationObserver(() => {
+    if (window.__trainingEnded === null && pattern.test(counter.textContent)) window.__trainingEnded = performance.now();
+  }).observe(counter, { subtree: true, childList: true, characterData: true });
+})(${LIVE_STEPS})`;
+
 async function liveRows(page: Page, seconds: number): Promise<Row[]> {
   const widget = page.locator('figure.widget[data-widget="GabaExplorer"]').first();
   if ((await widget.count()) === 0) return [['live training: no GabaExplorer in the book', '0', '—', '—', '—', '—', '—', '—']];
@@ -149,20 +172,22 @@ async function liveRows(page: Page, seconds: number): Promise<Row[]> {
   const rows: Row[] = [];
   let readStep = await startTraining(page, widget);
   let before = await readStep();
+  await page.evaluate(WATCH_TRAINING_END);
   await startFrames(page);
   await page.waitForTimeout(seconds * 1000);
-  let frames = await stopFrames(page);
-  rows.push(row(`GabaExplorer live training, ${await backend()}, steps ${before}→${await readStep()}, reader idle`, frames));
+  let frames = await stopFrames(page, true);
+  rows.push(row(`GabaExplorer live training, ${await backend()}, steps ${before}→${await stepsNote(readStep)}, reader idle`, frames));
   // A slider of the next widget: GabaExplorer's own sliders are hyperparameters, and moving one restarts the run.
   const other = page.locator('figure.widget:not([data-widget="GabaExplorer"]) input[type="range"]:not([disabled])').first();
   if ((await other.count()) > 0) {
     readStep = await startTraining(page, widget);
     before = await readStep();
+    await page.evaluate(WATCH_TRAINING_END);
     await startFrames(page);
     await drag(page, other);
-    frames = await stopFrames(page);
+    frames = await stopFrames(page, true);
     const owner = await other.evaluate((el) => el.closest('figure.widget')?.getAttribute('data-widget') ?? '?');
-    rows.push(row(`GabaExplorer live training, steps ${before}→${await readStep()}, drag ${owner} ${(await other.getAttribute('data-testid')) ?? 'slider'}`, frames));
+    rows.push(row(`GabaExplorer live training, steps ${before}→${await stepsNote(readStep)}, drag ${owner} ${(await other.getAttribute('data-testid')) ?? 'slider'}`, frames));
   }
   await widget.locator('[data-testid="live-reset"]').click();
   return rows;
@@ -183,8 +208,11 @@ try {
   page.on('pageerror', (error) => console.log(`  [page error] ${error.message}`));
   const slugs = argv.includes('--dist') ? await chapterSlugs() : [...(await chapterSlugs()), WIDGET_BENCH_SLUG];
   for (const slug of slugs) {
-    await page.goto(`${server.url}#/${slug}`);
+    // Every GabaExplorer's live run at its longest (its state is read from ?<id>.<field>=…).
+    await page.goto(`${server.url}?gaba1.steps=${LIVE_STEPS}&bench-gaba.steps=${LIVE_STEPS}#/${slug}`);
     await page.waitForSelector(`article[data-chapter="${slug}"]`);
+    // Idle means idle: widgets that are still loading their code would be measured as page load.
+    await page.waitForFunction(() => document.querySelector('figure.widget[data-widget-state="loading"]') === null, undefined, { timeout: 60_000 });
     await startFrames(page);
     await page.waitForTimeout(1000);
     rows.push(row(`${slug}: idle 1 s (baseline)`, await stopFrames(page)));
