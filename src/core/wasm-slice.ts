@@ -34,7 +34,8 @@ function contiguousPiece(backend: BackendWasm, x: tf.TensorInfo, offset: number,
 export function installWasmHeapSlices(): void {
   if (installed) return;
   const original = tf.getKernel(tf.Slice, 'wasm');
-  if (original === undefined || tf.getKernel(tf.SplitV, 'wasm') === undefined) return;
+  const originalSplit = tf.getKernel(tf.SplitV, 'wasm');
+  if (original === undefined || originalSplit === undefined) return;
   installed = true;
   const originalSlice = original.kernelFunc;
 
@@ -48,8 +49,8 @@ export function installWasmHeapSlices(): void {
 
   for (const name of [tf.Slice, tf.SplitV]) tf.unregisterKernel(name, 'wasm');
   tf.registerKernel({
-    kernelName: tf.Slice,
-    backendName: 'wasm',
+    // Any setup the originals have still runs when the backend starts.
+    ...original,
     kernelFunc: (args) => {
       const { inputs, attrs, backend } = args as unknown as SliceArgs;
       const { begin, size } = attrs as unknown as tf.SliceAttrs;
@@ -58,8 +59,7 @@ export function installWasmHeapSlices(): void {
     },
   });
   tf.registerKernel({
-    kernelName: tf.SplitV,
-    backendName: 'wasm',
+    ...originalSplit,
     kernelFunc: (args) => {
       const { inputs, attrs, backend } = args as unknown as SliceArgs;
       const { numOrSizeSplits, axis } = attrs as unknown as tf.SplitVAttrs;
