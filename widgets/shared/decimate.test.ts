@@ -28,4 +28,9 @@ describe('decimateForDrawing', () => {
     const points: Point[] = [[0, 1], [0.1, 2], [0.2, Number.NaN], [0.3, 3], [0.4, 1]];
     expect(decimateForDrawing(points, identity, 1)).toEqual(points);
   });
+
+  it('leaves a trajectory (x going back) as it is', () => {
+    const points: Point[] = Array.from({ length: 600 }, (_, i) => [Math.cos(i / 40) * 10, Math.sin(i / 40) * 10] as const);
+    expect(decimateForDrawing(points, identity, 2)).toBe(points);
+  });
 });

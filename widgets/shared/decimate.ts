@@ -2,13 +2,15 @@
  * Fewer points for a line that is drawn, not read: a live run's 2,000-step history in a 480-pixel-wide
  * plot puts four points in every pixel column, and the browser paints every segment on every update.
  * Keeping, per column of `columnWidth` units, the lowest and the highest point (in step order) draws
- * the same envelope (spikes included) with at most two points per column. The data itself, the CSV
- * export and the readouts keep every point.
+ * the same envelope (spikes included) with at most two points per column. Only a line drawn as a
+ * function of x (x never decreasing, as with steps) is thinned; a trajectory such as a path through
+ * loss space is drawn as it is. The data itself, the CSV export and the readouts keep every point.
  */
 export type Point = readonly [number, number];
 
 export function decimateForDrawing(points: readonly Point[], toX: (x: number) => number, columnWidth: number): readonly Point[] {
   if (points.length <= 2) return points;
+  for (let i = 1; i < points.length; i += 1) if (points[i][0] < points[i - 1][0]) return points;
   const kept: Point[] = [];
   let column = Number.NaN;
   let low: Point | null = null;
