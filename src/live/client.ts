@@ -38,6 +38,7 @@ function startMainThreadHost(deliver: Listener): Transport {
     loadCore: () => import('./core-bridge').then((module) => module.coreBridge),
     post: (message) => queueMicrotask(() => deliver(message)),
     yieldTurn: () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     now: () => performance.now(),
   });
   return { send: (message) => host.receive(message), close: () => undefined };

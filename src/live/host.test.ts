@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTrainingHost, type CoreBridge, type LabEngine } from './host';
+import { createTrainingHost, TICK_MS, type CoreBridge, type HostEnvironment, type LabEngine } from './host';
 import type { FromHost } from './protocol';
 import type { LabConfig } from './types';
 
@@ -27,7 +27,7 @@ function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
   return engine;
 }
 
-function startHost() {
+function startHost(timing: Partial<Pick<HostEnvironment, 'sleep' | 'now'>> = {}) {
   const messages: FromHost[] = [];
   const engines: ReturnType<typeof countingEngine>[] = [];
   let loseDevice: (reason: string) => void = () => undefined;
@@ -49,7 +49,9 @@ function startHost() {
     loadCore: async () => bridge,
     post: (message) => messages.push(message),
     yieldTurn: () => new Promise((resolve) => setTimeout(resolve, 0)),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => (clock += 50),
+    ...timing,
   });
   return { host, messages, engines, loseDevice: (reason: string) => loseDevice(reason) };
 }
@@ -88,6 +90,32 @@ describe('the training host', () => {
     const evaluationSteps = messages.flatMap((m) => (m.type === 'evaluation' ? [m.evaluations[0].step] : []));
     expect(evaluationSteps).toEqual([5, 10]);
     expect(messages.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', labId: 'lab', status: 'done' });
+  });
+
+  it('makes a tick last at least one display frame, so a fast backend trains `speed` steps per frame', async () => {
+    // Each reading of the clock advances it 1 ms: a tick of instant steps is far shorter than a frame.
+    let clock = 0;
+    const sleeps: number[] = [];
+    const { host, messages } = startHost({
+      now: () => (clock += 1),
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      },
+    });
+    host.receive({ type: 'createLab', labId: 'lab', config: { ...config, totalSteps: 12, evaluateEvery: undefined } });
+    await settle();
+    host.receive({ type: 'setSpeed', labId: 'lab', stepsPerTick: 3 });
+    host.receive({ type: 'play', labId: 'lab' });
+    await settle(200);
+    const steps = messages.flatMap((m) => (m.type === 'progress' ? (m.records.a ?? []).map((r) => r.step) : []));
+    expect(steps.at(-1)).toBe(12);
+    // 12 steps at 3 per tick: 4 ticks, each topped up to one frame, except the last (the run is done).
+    expect(sleeps).toHaveLength(3);
+    for (const ms of sleeps) {
+      expect(ms).toBeGreaterThan(TICK_MS - 10);
+      expect(ms).toBeLessThanOrEqual(TICK_MS);
+    }
   });
 
   it('a play sent while the lab is still starting runs it and reports "running" once it has started', async () => {

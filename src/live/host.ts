@@ -31,6 +31,8 @@ export interface HostEnvironment {
   post(message: FromHost): void;
   /** Give the event loop (and the page) a turn between ticks. */
   yieldTurn(): Promise<void>;
+  /** Resolve after about `ms` milliseconds. */
+  sleep(ms: number): Promise<void>;
   now(): number;
 }
 
@@ -47,6 +49,12 @@ interface LabState {
 }
 
 const FLUSH_INTERVAL_MS = 33;
+/**
+ * A tick lasts at least one display frame, so a lab's speed means steps per frame on any machine: the
+ * wasm step got fast enough (~1,700/s) to finish a 400-step run in a quarter of a second, before a
+ * reader could watch the weights move. A tick whose steps take longer than a frame is not delayed.
+ */
+export const TICK_MS = 1000 / 60;
 
 export function createTrainingHost(environment: HostEnvironment): { receive(message: ToHost): void } {
   const labs = new Map<string, LabState>();
@@ -135,9 +143,12 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
       while (labs.get(labId) === lab && (lab.status === 'running' || lab.stepOnceRequested)) {
         const single = lab.stepOnceRequested;
         lab.stepOnceRequested = false;
+        const tickStarted = environment.now();
         for (let i = 0; i < (single ? 1 : lab.speed) && lab.status !== 'done'; i += 1) await runOneStep(labId, lab);
         flush(labId, lab, single);
         await environment.yieldTurn();
+        const rest = TICK_MS - (environment.now() - tickStarted);
+        if (!single && lab.status === 'running' && rest >= 1) await environment.sleep(rest);
       }
       flush(labId, lab, true);
     } catch (error) {

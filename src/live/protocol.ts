@@ -33,7 +33,7 @@ export type FromHost =
   | { readonly type: 'status'; readonly labId: string; readonly status: LabStatus }
   | { readonly type: 'error'; readonly labId: string; readonly message: string };
 
-/** The speed a host accepts: whole lab steps per tick, 1 … 50. */
+/** The speed a host accepts: whole lab steps per tick (a tick lasts at least one display frame), 1 … 50. */
 export function clampSpeed(stepsPerTick: number): number {
   if (!Number.isFinite(stepsPerTick)) return 1;
   return Math.min(50, Math.max(1, Math.round(stepsPerTick)));

@@ -18,6 +18,7 @@ const host = createTrainingHost({
     waiting.push(resolve);
     channel.port2.postMessage(null);
   }),
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   now: () => performance.now(),
 });
 
