@@ -210,8 +210,9 @@ try {
   for (const slug of slugs) {
     // Every GabaExplorer's live run at its longest (its state is read from ?<id>.<field>=…).
     await page.goto(`${server.url}?gaba1.steps=${LIVE_STEPS}&bench-gaba.steps=${LIVE_STEPS}#/${slug}`);
-    await page.waitForSelector(`article[data-chapter="${slug}"]`);
-    // Idle means idle: widgets that are still loading their code would be measured as page load.
+    // Idle means idle: a chapter body still rendering, or widgets still loading their code, would be
+    // measured as page load.
+    await page.waitForSelector(`article[data-chapter="${slug}"][data-body="rendered"]`);
     await page.waitForFunction(() => document.querySelector('figure.widget[data-widget-state="loading"]') === null, undefined, { timeout: 60_000 });
     await startFrames(page);
     await page.waitForTimeout(1000);
