@@ -8,14 +8,13 @@ import {
   disposeModelParameters,
   exportParameters,
   listVariables,
-  type ExplicitParameters,
 } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createStrategy } from '../strategies';
 import { disposeBatch } from './batch';
 import { batchTargets, forwardOutputs } from './forward';
 import { perTaskGradients } from './fused-step';
-import { constantPlanStrategy, toyBatch, windowBatch } from './test-helpers';
+import { flattenParameters, parametersAfterFiveSteps, toyBatch, windowBatch } from './test-helpers';
 import { createTrainer, type GradientPath } from './trainer';
 
 beforeAll(async () => {
@@ -23,18 +22,8 @@ beforeAll(async () => {
 });
 
 const model = DEFAULT_TEMPORAL_MODEL_CONFIG;
-const flatten = (values: ExplicitParameters): number[] =>
-  [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
-
-async function trainFiveSteps(path: GradientPath, optimiser: OptimiserConfig): Promise<number[]> {
-  const trainer = createTrainer({ model, parameters: { seed: 3 }, strategy: constantPlanStrategy([0.7, 2.0], [0.3, 1.5]), optimiser, path });
-  const batch = windowBatch(5, 32);
-  for (let step = 0; step < 5; step += 1) await trainer.step(batch);
-  const values = flatten(await exportParameters(trainer.parameters));
-  trainer.dispose();
-  disposeBatch(batch);
-  return values;
-}
+const trainFiveSteps = (path: GradientPath, optimiser: OptimiserConfig): Promise<number[]> =>
+  parametersAfterFiveSteps({ model, batch: () => windowBatch(5, 32), path, optimiser });
 
 describe('the fused step on the temporal backbone', () => {
   for (const optimiser of [DEFAULT_ADAM, { kind: 'sgd', learningRate: 1e-4 } as const]) {
@@ -42,7 +31,7 @@ describe('the fused step on the temporal backbone', () => {
       const fused = await trainFiveSteps('fused', optimiser);
       const naive = await trainFiveSteps('naive', optimiser);
       const params = createModelParameters(model, { seed: 3 });
-      const before = flatten(await exportParameters(params));
+      const before = flattenParameters(await exportParameters(params));
       disposeModelParameters(params);
       expect(fused).toHaveLength(2596);
       const largest = Math.max(...fused.map((value, i) => Math.abs(value - naive[i])));

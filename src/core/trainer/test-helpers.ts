@@ -1,12 +1,16 @@
 /**
  * Fixtures shared by the trainer's tests: a strategy with constant, deliberately unequal shared and
- * head coefficients, and small seeded batches of single cycles or of windows.
+ * head coefficients, small seeded batches of single cycles or of windows, and a short run to compare
+ * gradient paths by the parameters they leave.
  */
 import { prepareCmapss } from '../data/prepare';
 import { createSyntheticFleet } from '../data/synthetic-fleet';
 import { createToyDataset } from '../data/toy-dataset';
+import { exportParameters, type ExplicitParameters, type ModelConfig } from '../model';
+import type { OptimiserConfig } from '../optimiser-config';
 import type { WeightingStrategy } from '../strategies/strategy';
-import { createBatchFromArrays, type Batch } from './batch';
+import { createBatchFromArrays, disposeBatch, type Batch } from './batch';
+import { createTrainer, type GradientPath } from './trainer';
 
 /** Shared coefficients c and head coefficients h held constant, c ≠ h. */
 export function constantPlanStrategy(shared: number[], heads: number[]): WeightingStrategy {
@@ -42,4 +46,26 @@ export function windowBatch(seed: number, size: number): Batch {
   const x = new Float32Array(size * width);
   rows.forEach((row, i) => x.set(train.windows.subarray(row * width, (row + 1) * width), i * width));
   return createBatchFromArrays({ x, rul: rows.map((r) => train.rul[r]), health: rows.map((r) => train.health[r]), featureCount: width });
+}
+
+/** Every parameter of an exported network, layer by layer (weights row-major, then biases). */
+export function flattenParameters(values: ExplicitParameters): number[] {
+  return [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
+}
+
+/**
+ * The parameters, flattened, after five steps on one batch from seed 3 with the constant plan
+ * c = (0.7, 2), h = (0.3, 1.5). `model` undefined means the trainer's default model.
+ */
+export async function parametersAfterFiveSteps(
+  options: { readonly model?: ModelConfig; readonly batch: () => Batch; readonly path: GradientPath; readonly optimiser: OptimiserConfig },
+): Promise<number[]> {
+  const { model, path, optimiser } = options;
+  const trainer = createTrainer({ model, parameters: { seed: 3 }, strategy: constantPlanStrategy([0.7, 2.0], [0.3, 1.5]), optimiser, path });
+  const batch = options.batch();
+  for (let step = 0; step < 5; step += 1) await trainer.step(batch);
+  const values = flattenParameters(await exportParameters(trainer.parameters));
+  trainer.dispose();
+  disposeBatch(batch);
+  return values;
 }

@@ -3,39 +3,29 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createToyDataset } from '../data/toy-dataset';
 import { NonFiniteError } from '../errors';
-import { createModelParameters, DEFAULT_MODEL_CONFIG, disposeModelParameters, exportParameters, listVariables, type ExplicitParameters } from '../model';
+import { createModelParameters, DEFAULT_MODEL_CONFIG, disposeModelParameters, exportParameters, listVariables } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createStrategy, STRATEGY_NAMES } from '../strategies';
 import { taskLoss } from '../losses';
 import { createPoolBatcher, disposeBatch } from './batch';
 import { batchTargets, forwardOutputs } from './forward';
 import { perTaskGradients } from './fused-step';
-import { constantPlanStrategy, toyBatch } from './test-helpers';
+import { flattenParameters, parametersAfterFiveSteps, toyBatch } from './test-helpers';
 import { createTrainer, type GradientPath } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const flatten = (values: ExplicitParameters): number[] =>
-  [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
-
-async function trainFiveSteps(path: GradientPath, optimiser: OptimiserConfig): Promise<number[]> {
-  const trainer = createTrainer({ parameters: { seed: 3 }, strategy: constantPlanStrategy([0.7, 2.0], [0.3, 1.5]), optimiser, path });
-  const batch = toyBatch(5, 32);
-  for (let step = 0; step < 5; step += 1) await trainer.step(batch);
-  const values = flatten(await exportParameters(trainer.parameters));
-  trainer.dispose();
-  disposeBatch(batch);
-  return values;
-}
+const trainFiveSteps = (path: GradientPath, optimiser: OptimiserConfig): Promise<number[]> =>
+  parametersAfterFiveSteps({ batch: () => toyBatch(5, 32), path, optimiser });
 
 describe('the fused step', () => {
   for (const optimiser of [DEFAULT_ADAM, { kind: 'sgd', learningRate: 1e-3 } as const]) {
     it(`leaves the same parameters as the naive path after 5 ${optimiser.kind} steps with c = (0.7, 2) and h = (0.3, 1.5), within 1e-6`, async () => {
       const fused = await trainFiveSteps('fused', optimiser);
       const naive = await trainFiveSteps('naive', optimiser);
-      const before = flatten((await (async () => {
+      const before = flattenParameters((await (async () => {
         const params = createModelParameters(DEFAULT_MODEL_CONFIG, { seed: 3 });
         const values = await exportParameters(params);
         disposeModelParameters(params);
@@ -143,7 +133,7 @@ describe('seeding', () => {
     const batch = toyBatch(9, 32);
     const losses: number[][] = [];
     for (let step = 0; step < 4; step += 1) losses.push((await trainer.step(batch)).losses);
-    const parameters = flatten(await exportParameters(trainer.parameters));
+    const parameters = flattenParameters(await exportParameters(trainer.parameters));
     trainer.dispose();
     disposeBatch(batch);
     return { losses, parameters };
@@ -160,7 +150,7 @@ describe('seeding', () => {
 
   it('draws the first weight of shared layer 0 uniformly within ±1/√14 = ±0.267', async () => {
     const params = createModelParameters(DEFAULT_MODEL_CONFIG, { seed: 0 });
-    const values = flatten(await exportParameters(params));
+    const values = flattenParameters(await exportParameters(params));
     disposeModelParameters(params);
     expect(Math.max(...values.slice(0, 14 * 32).map(Math.abs))).toBeLessThan(1 / Math.sqrt(14));
     expect(Math.max(...values.slice(0, 14 * 32).map(Math.abs))).toBeGreaterThan(0.25);
