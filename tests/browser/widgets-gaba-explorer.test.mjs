@@ -2,7 +2,7 @@
 // checked against GABA's formulas (eq. 4 and the EMA + floor controller, re-derived here), and Live
 // mode training in the Worker with a fixed seed.
 import { assert, test } from './harness.mjs';
-import { dragSlider, openWidget, parseStepCount, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+import { dragSlider, openWidget, parseStepCount, playWhenReady, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 // The widget's log sliders: 600 positions over 1e-3 … 1e2.
 const MIN = 1e-3;
@@ -127,10 +127,7 @@ test('GabaExplorer: norm sliders by mouse and keyboard, equal norms, the floor, 
 test('GabaExplorer: Live mode trains in the Worker and moves λ_rul down from 0.5', async ({ baseUrl, browser }) => {
   const { context, watcher, testId } = await openWidget(await browser(), baseUrl, 'GabaExplorer', { state: { mode: 'live', seed: 7 } });
   try {
-    const counter = testId('live-step-count');
-    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { label: 'the live lab to be ready (idle)' });
-    await testId('live-speed').selectOption('10');
-    await testId('live-play').click();
+    const counter = await playWhenReady(testId, 10);
     const started = Date.now();
     const content = await waitForText(counter, (value) => (parseStepCount(value)?.step ?? 0) >= 300, { timeout: 90_000, label: 'step ≥ 300' });
     const seconds = (Date.now() - started) / 1000;

@@ -2,7 +2,7 @@
 // the two-vector formulas (g_rul = (r, 0), g_health = (cos θ, sin θ), update = λ·g_rul + (1−λ)·g_health);
 // Live mode trains the toy network in the Worker with a fixed seed.
 import { assert, test } from './harness.mjs';
-import { number, openWidget, parseStepCount, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+import { number, openWidget, parseStepCount, playWhenReady, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 /** What the static picture shows for ratio r, angle θ (degrees) and λ. */
 function combine(ratio, angleDegrees, lambda) {
@@ -91,10 +91,7 @@ test('GradientCombiner: health share at 500×, angle of the update at 20×, canc
 test('GradientCombiner: Live mode with a fixed seed shows a measured ratio > 1 and an angle in (0°, 180°)', async ({ baseUrl, browser }) => {
   const { context, watcher, testId } = await openWidget(await browser(), baseUrl, 'GradientCombiner', { state: { mode: 'live', seed: 3 } });
   try {
-    const counter = testId('live-step-count');
-    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { label: 'the live lab to be ready (idle)' });
-    await testId('live-speed').selectOption('10');
-    await testId('live-play').click();
+    const counter = await playWhenReady(testId, 10);
     await waitForText(counter, (value) => (parseStepCount(value)?.step ?? 0) >= 200, { timeout: 90_000, label: 'step ≥ 200' });
     await testId('live-play').click(); // pause
     const content = await waitForText(counter, (value) => parseStepCount(value)?.status === 'paused', { label: 'paused' });

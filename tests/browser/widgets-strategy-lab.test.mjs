@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { assert, ROOT, test } from './harness.mjs';
-import { openWidget, parseStepCount, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+import { openWidget, parseStepCount, playWhenReady, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 /** The NASA files live outside the repository (never committed): ../shared/cmapss from the repo root. */
 const DATA_DIR = path.resolve(ROOT, '../shared/cmapss');
@@ -32,10 +32,7 @@ test('StrategyLab: FD001 through the file picker, Fixed and GABA trained 200 ste
     assert.match(loaded, /FD001/);
     assert.equal(await testId('lab-load-errors').count(), 0);
 
-    const counter = testId('live-step-count');
-    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { label: 'the lab to be ready' });
-    await testId('live-speed').selectOption('50');
-    await testId('live-play').click();
+    const counter = await playWhenReady(testId, 50, { label: 'the lab to be ready' });
     const final = await waitForText(counter, (content) => parseStepCount(content)?.status === 'done', { timeout: 90_000, label: `${STEPS} steps` });
     const parsed = parseStepCount(final);
     assert.equal(parsed.step, STEPS);
@@ -99,10 +96,7 @@ test('StrategyLab: the temporal backbone trains live on the synthetic fleet to a
   try {
     assert.equal(await testId('lab-backbone').inputValue(), 'temporal');
     assert.equal(await testId('lab-backbone').isDisabled(), false, 'the backbone menu is live on windowed data');
-    const counter = testId('live-step-count');
-    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { timeout: 60_000, label: 'the fleet lab to be ready' });
-    await testId('live-speed').selectOption('50');
-    await testId('live-play').click();
+    const counter = await playWhenReady(testId, 50, { label: 'the fleet lab to be ready' });
     const final = await waitForText(counter, (content) => parseStepCount(content)?.status === 'done', { timeout: 110_000, label: '200 temporal steps' });
     assert.equal(parseStepCount(final).step, 200);
     const rmse = Number(await text(testId('lab-results').locator('tbody tr[data-strategy="fixed"] [data-metric="rmse"]')));

@@ -82,6 +82,18 @@ export function parseStepCount(content) {
   return { step: Number(match[1]), total: match[2] ? Number(match[2]) : null, status: match[3].trim(), backend: match[4] ?? '' };
 }
 
+/**
+ * Waits until a live widget's lab is ready (idle), sets its speed (steps per frame) and presses Play.
+ * Returns the step-counter locator.
+ */
+export async function playWhenReady(testId, speed, { timeout = 60_000, label = 'the live lab to be ready (idle)' } = {}) {
+  const counter = testId('live-step-count');
+  await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { timeout, label });
+  await testId('live-speed').selectOption(String(speed));
+  await testId('live-play').click();
+  return counter;
+}
+
 /** Presses keys on a focused element, one after another (React state settles between presses). */
 export async function press(locator, ...keys) {
   await locator.focus();
