@@ -22,7 +22,7 @@ export function LiveControls({ lab, seed, onSeedChange, totalSteps }: LiveContro
       <label className="ba-inline-field">
         Speed
         <select value={lab.speed} onChange={(event) => lab.setSpeed(Number(event.currentTarget.value))} data-testid="live-speed">
-          {[1, 2, 5, 10, 25, 50].map((speed) => <option key={speed} value={speed}>{speed} steps/frame</option>)}
+          {[1, 2, 5, 10, 25, 50].map((speed) => <option key={speed} value={speed}>{speed} {speed === 1 ? 'step' : 'steps'}/frame</option>)}
         </select>
       </label>
       <label className="ba-inline-field">
