@@ -3,6 +3,7 @@
  * ends up on WebGPU never downloads the wasm binary, and Node never loads WebGL.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { installWasmBatchedMatMul } from './wasm-batched-matmul';
 import { installWasmHeapSlices } from './wasm-slice';
 
 /** The tfjs backends the book knows how to use. */
@@ -64,6 +65,7 @@ async function registerBackend(name: BackendName, wasmPaths: string | undefined)
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       installWasmHeapSlices();
+      installWasmBatchedMatMul();
       // The threaded build spawns its pthread workers from a script that does not survive bundling
       // ("e is not defined" in every worker); the single-threaded SIMD build is what we ship.
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
