@@ -76,14 +76,17 @@ function oneHotRows(labels: tf.Tensor, classCount: number): tf.Tensor {
 /**
  * Mean over the batch of logsumexp(z) − z_label, and its gradient (softmax(z) − onehot) / B, from
  * one exponential of the logits shifted by their row maximum: logits in the thousands stay finite.
+ * Logits are `[B, C]`, or `[N, B, C]` for N stacked networks (one loss each).
  */
-function crossEntropyWithGradient(logits: tf.Tensor, oneHot: tf.Tensor): { loss: tf.Scalar; gradient: tf.Tensor } {
-  const shifted = tf.sub(logits, tf.max(logits, 1, true));
+function crossEntropyWithGradient(logits: tf.Tensor, oneHot: tf.Tensor): { loss: tf.Tensor; gradient: tf.Tensor } {
+  const classAxis = logits.rank - 1;
+  const exampleAxes = [logits.rank - 2, classAxis];
+  const shifted = tf.sub(logits, tf.max(logits, classAxis, true));
   const exponentials = tf.exp(shifted);
-  const totals = tf.sum(exponentials, 1, true);
-  const perExample = tf.scalar(1 / logits.shape[0]);
+  const totals = tf.sum(exponentials, classAxis, true);
+  const perExample = tf.scalar(1 / logits.shape[logits.rank - 2]);
   // logsumexp(z) − z_label = log Σ_c exp(shifted_c) − shifted_label: the maximum cancels.
-  const loss = tf.mul(tf.sub(tf.sum(tf.log(totals)), tf.sum(tf.mul(shifted, oneHot))), perExample) as tf.Scalar;
+  const loss = tf.mul(tf.sub(tf.sum(tf.log(totals), exampleAxes), tf.sum(tf.mul(shifted, oneHot), exampleAxes)), perExample);
   const gradient = tf.mul(tf.sub(tf.div(exponentials, totals), oneHot), perExample);
   return { loss, gradient };
 }
@@ -112,18 +115,21 @@ export function crossEntropyLoss(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.S
 /**
  * The loss of one task and ∂L/∂prediction (the prediction's shape), for a backward pass written by
  * hand (trainer/closed-form-gradients.ts). The same definitions as {@link taskLoss}; call inside a tidy.
+ * Predictions may carry a leading axis of N stacked networks (`[N, B]`, or `[N, B, C]` logits) against
+ * the one batch's targets `[B]`: the loss is then `[N]`, each network's own.
  */
-export function taskLossAndGradient(kind: TaskLossKind, prediction: tf.Tensor, target: tf.Tensor): { loss: tf.Scalar; gradient: tf.Tensor } {
-  const batchSize = prediction.shape[0];
+export function taskLossAndGradient(kind: TaskLossKind, prediction: tf.Tensor, target: tf.Tensor): { loss: tf.Tensor; gradient: tf.Tensor } {
   switch (kind) {
     case 'mse':
     case 'weightedMse': {
       const error = tf.sub(prediction, target);
       const weighted = kind === 'mse' ? error : tf.mul(amnlSampleWeightTensor(target), error);
-      return { loss: tf.mean(tf.mul(weighted, error)), gradient: tf.mul(weighted, tf.scalar(2 / batchSize)) };
+      const exampleAxis = prediction.rank - 1;
+      const gradient = tf.mul(weighted, tf.scalar(2 / prediction.shape[exampleAxis]));
+      return { loss: tf.mean(tf.mul(weighted, error), exampleAxis), gradient };
     }
     case 'crossEntropy': {
-      return crossEntropyWithGradient(prediction, oneHotRows(target, prediction.shape[1] ?? 1));
+      return crossEntropyWithGradient(prediction, oneHotRows(target, prediction.shape[prediction.rank - 1]));
     }
   }
 }

@@ -19,7 +19,7 @@ export function hasClosedFormGradients(config: ModelConfig): boolean {
 }
 
 /** act′(z) written in terms of h = act(z), so the forward pass need not keep z. */
-function activationSlope(hidden: tf.Tensor, activation: ModelConfig['activation']): tf.Tensor {
+export function activationSlope(hidden: tf.Tensor, activation: ModelConfig['activation']): tf.Tensor {
   switch (activation) {
     case 'relu':
       return tf.step(hidden);
@@ -31,30 +31,41 @@ function activationSlope(hidden: tf.Tensor, activation: ModelConfig['activation'
   }
 }
 
-/** act(x·W + b) as one kernel where tfjs has the activation fused (relu, elu), else two. */
-function denseForward(input: tf.Tensor2D, weight: tf.Tensor2D, bias: tf.Tensor, activation: ModelConfig['activation']): tf.Tensor2D {
-  if (activation === 'tanh') return tf.tanh(tf.fused.matMul({ a: input, b: weight, bias })) as tf.Tensor2D;
-  return tf.fused.matMul({ a: input, b: weight, bias, activation }) as tf.Tensor2D;
+/**
+ * act(x·W + b) as one kernel where tfjs has the activation fused (relu, elu), else two. With stacked
+ * `[N, B, in]·[N, in, out]` factors the bias is `[N, 1, out]`, one row per stacked network.
+ */
+export function denseForward<T extends tf.Tensor>(input: T, weight: tf.Tensor, bias: tf.Tensor, activation: ModelConfig['activation']): T {
+  const a = input as unknown as tf.Tensor3D;
+  const b = weight as tf.Tensor3D;
+  if (activation === 'tanh') return tf.tanh(tf.fused.matMul({ a, b, bias })) as unknown as T;
+  return tf.fused.matMul({ a, b, bias, activation }) as unknown as T;
 }
 
 /**
- * a·b with either factor transposed. tfjs-wasm runs a matMul that carries a transpose flag, or that
- * broadcasts a batch axis, on a slow path (5–10× slower at these sizes) while its Transpose kernel is
+ * a·b with either factor transposed (matrices, or stacks of them). tfjs-wasm runs a matMul that
+ * carries a transpose flag on a slow path (5–10× slower at these sizes) while its Transpose kernel is
  * cheap, so there the transpose is taken first; the cpu, webgl and webgpu backends transpose inside
  * the matMul for free, and an extra kernel would only cost them.
  */
-function product(a: tf.Tensor, b: tf.Tensor, transpose: 'a' | 'b', transposed: (x: tf.Tensor) => tf.Tensor): tf.Tensor2D {
-  if (tf.getBackend() !== 'wasm') return tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D, transpose === 'a', transpose === 'b');
-  return transpose === 'a' ? tf.matMul(transposed(a), b) : tf.matMul(a, transposed(b));
+export function product<T extends tf.Tensor>(a: T, b: tf.Tensor, transpose: 'a' | 'b', transposed: (x: tf.Tensor) => tf.Tensor): T {
+  const [x, y] = [a as unknown as tf.Tensor3D, b as tf.Tensor3D];
+  if (tf.getBackend() !== 'wasm') return tf.matMul(x, y, transpose === 'a', transpose === 'b') as unknown as T;
+  return (transpose === 'a' ? tf.matMul(transposed(x), y) : tf.matMul(x, transposed(y))) as unknown as T;
 }
 
-/** tf.transpose, taken at most once per tensor (the heads all multiply by the same features). */
-function transposeOnce(): (x: tf.Tensor) => tf.Tensor {
+/**
+ * Swaps the last two axes (each matrix of a stack transposed), taken at most once per tensor: the
+ * heads all multiply by the same features.
+ */
+export function transposeOnce(): (x: tf.Tensor) => tf.Tensor {
   const taken = new Map<tf.Tensor, tf.Tensor>();
   return (x) => {
     const known = taken.get(x);
     if (known !== undefined) return known;
-    const transposed = tf.transpose(x);
+    const axes = x.shape.map((_, i) => i);
+    [axes[x.rank - 2], axes[x.rank - 1]] = [axes[x.rank - 1], axes[x.rank - 2]];
+    const transposed = x.rank === 2 ? tf.transpose(x) : tf.transpose(x, axes);
     taken.set(x, transposed);
     return transposed;
   };
@@ -77,7 +88,7 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
     const activations: tf.Tensor2D[] = [batch.features];
     for (const layer of params.shared) {
       const previous = activations[activations.length - 1];
-      activations.push(denseForward(previous, layer.weight as tf.Tensor2D, layer.bias, activation));
+      activations.push(denseForward(previous, layer.weight, layer.bias, activation));
     }
     const features = activations[activations.length - 1];
     const targets = batchTargets(batch);
@@ -91,7 +102,7 @@ export function closedFormPerTaskGradients(params: ModelParameters, batch: Batch
       const output = head.weight.shape[1] === 1 ? tf.reshape(raw, [-1]) : raw;
       const { loss, gradient: outputGradient } = taskLossAndGradient(kinds[k], output, targets[k]);
       const error = tf.reshape(outputGradient, raw.shape);
-      losses.push(loss);
+      losses.push(loss as tf.Scalar);
       headGradients.push(product(features, error, 'a', transposed), tf.sum(error, 0));
       backboneErrors.push(product(error, head.weight, 'b', transposed));
     });
