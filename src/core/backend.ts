@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { installWasmBatchedMatMul } from './wasm-batched-matmul';
-import { installWasmHeapSlices } from './wasm-slice';
+import { installWasmHeapCopies } from './wasm-heap-copies';
 
 /** The tfjs backends the book knows how to use. */
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -64,7 +64,7 @@ async function registerBackend(name: BackendName, wasmPaths: string | undefined)
     }
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      installWasmHeapSlices();
+      installWasmHeapCopies();
       installWasmBatchedMatMul();
       // The threaded build spawns its pthread workers from a script that does not survive bundling
       // ("e is not defined" in every worker); the single-threaded SIMD build is what we ship.
