@@ -12,6 +12,7 @@ import { createStrategy } from '../../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
 import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
 import { createToyDataset } from '../../src/core/data/toy-dataset';
+import { createBatchedSweep } from '../../src/core/sweep/batched-sweep';
 
 async function run(backend: BackendName, path: 'fused' | 'naive', steps: number): Promise<StepRecord[]> {
   await selectBackend({ order: [backend], wasmPaths: nodeWasmPaths() });
@@ -33,6 +34,28 @@ async function run(backend: BackendName, path: 'fused' | 'naive', steps: number)
   return records;
 }
 
+/** Nine fixed-weight networks trained as one stacked program: every loss of every step, then the parameters. */
+async function sweep(backend: BackendName, steps: number): Promise<{ losses: number[]; parameters: number[] }> {
+  await selectBackend({ order: [backend], wasmPaths: nodeWasmPaths() });
+  const data = createToyDataset({ seed: 2, size: 512 });
+  const batches = createPoolBatcher({ x: data.features, rul: data.rul, health: data.health, featureCount: 14 }, 64);
+  const weights = Array.from({ length: 9 }, (_, n) => [(n + 1) / 10, 1 - (n + 1) / 10]);
+  const stacked = createBatchedSweep({ weights, parameters: weights.map((_, n) => ({ seed: n })) });
+  const losses: number[] = [];
+  try {
+    for (let step = 1; step <= steps; step += 1) {
+      const batch = batches.batchForStep(step);
+      losses.push(...(await stacked.step(batch)).flat());
+      disposeBatch(batch);
+    }
+    const parameters = (await stacked.exportParameters()).flatMap((p) => [...p.shared, ...p.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]));
+    return { losses, parameters };
+  } finally {
+    stacked.dispose();
+    batches.dispose();
+  }
+}
+
 const relativeGap = (a: number, b: number): number => Math.abs(a - b) / Math.max(1e-6, Math.abs(b));
 
 describe('training on the wasm backend', () => {
@@ -52,4 +75,16 @@ describe('training on the wasm backend', () => {
       await selectBackend({ order: ['cpu'] });
     }, 60_000);
   }
+
+  it("trains the stacked λ sweep as the cpu backend does (9 networks, 30 steps; per-network XNNPACK products)", async () => {
+    const reference = await sweep('cpu', 30);
+    const wasm = await sweep('wasm', 30);
+    expect(tf.getBackend()).toBe('wasm');
+    expect(wasm.losses).toHaveLength(9 * 2 * 30);
+    const worstLoss = Math.max(...wasm.losses.map((loss, i) => relativeGap(loss, reference.losses[i])));
+    const worstParameter = Math.max(...wasm.parameters.map((value, i) => Math.abs(value - reference.parameters[i])));
+    expect(worstLoss).toBeLessThan(1e-3);
+    expect(worstParameter).toBeLessThan(1e-4);
+    await selectBackend({ order: ['cpu'] });
+  }, 60_000);
 });

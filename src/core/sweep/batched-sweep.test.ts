@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NonFiniteError } from '../errors';
-import { DEFAULT_TEMPORAL_MODEL_CONFIG, exportParameters, type ExplicitParameters } from '../model';
+import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, exportParameters, type ExplicitParameters } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createStrategy } from '../strategies';
 import { createPoolBatcher } from '../trainer/batch';
@@ -20,13 +20,13 @@ const flatten = (values: ExplicitParameters): number[] =>
 /** The sweep's nine λ_rul values 0.1 … 0.9, health weight 1 − λ. */
 const SWEEP_WEIGHTS = Array.from({ length: 9 }, (_, i) => [(i + 1) / 10, 1 - (i + 1) / 10]);
 
-async function separateTrainers(weights: number[][], optimiser: OptimiserConfig, steps: number, name: 'fixed' | 'amnl' = 'fixed') {
+async function separateTrainers(weights: number[][], optimiser: OptimiserConfig, steps: number, name: 'fixed' | 'amnl' = 'fixed', model = DEFAULT_MODEL_CONFIG) {
   const batcher = createPoolBatcher(toyPool(), 32);
   const results: number[][] = [];
   const losses: number[][] = [];
   for (const [n, w] of weights.entries()) {
     const strategy = createStrategy(name === 'fixed' ? { name, hyper: { weights: w } } : { name }, { taskCount: 2, optimiser });
-    const trainer = createTrainer({ parameters: { seed: 10 + n }, strategy, optimiser });
+    const trainer = createTrainer({ model, parameters: { seed: 10 + n }, strategy, optimiser });
     for (let step = 1; step <= steps; step += 1) {
       const batch = batcher.batchForStep(step);
       const record = await trainer.step(batch);
@@ -47,9 +47,9 @@ function toyPool() {
   return { x: Float32Array.from(pool.x), rul: pool.rul, health: pool.health, featureCount: 14 };
 }
 
-async function batchedRun(weights: number[][], optimiser: OptimiserConfig, steps: number, taskLosses?: ('mse' | 'weightedMse' | 'crossEntropy')[]) {
+async function batchedRun(weights: number[][], optimiser: OptimiserConfig, steps: number, taskLosses?: ('mse' | 'weightedMse' | 'crossEntropy')[], model = DEFAULT_MODEL_CONFIG) {
   const batcher = createPoolBatcher(toyPool(), 32);
-  const sweep = createBatchedSweep({ weights, parameters: weights.map((_, n) => ({ seed: 10 + n })), optimiser, taskLosses });
+  const sweep = createBatchedSweep({ model, weights, parameters: weights.map((_, n) => ({ seed: 10 + n })), optimiser, taskLosses });
   let last: number[][] = [];
   for (let step = 1; step <= steps; step += 1) {
     const batch = batcher.batchForStep(step);
@@ -81,10 +81,29 @@ describe('the batched λ sweep', () => {
     });
   }
 
+  for (const activation of ['tanh', 'elu'] as const) {
+    it(`matches separate trainers with one ${activation} hidden layer`, async () => {
+      const model = { ...DEFAULT_MODEL_CONFIG, hidden: [16], activation };
+      const weights = [[0.2, 0.8], [0.7, 0.3], [1, 1]];
+      const separate = await separateTrainers(weights, DEFAULT_ADAM, 5, 'fixed', model);
+      const batched = await batchedRun(weights, DEFAULT_ADAM, 5, undefined, model);
+      expect(maxDifference(batched.results, separate.results)).toBeLessThan(1e-5);
+    });
+  }
+
   it('matches AMNL (weighted MSE, 0.5 / 0.5) trained alone', async () => {
     const separate = await separateTrainers([[0.5, 0.5]], DEFAULT_ADAM, 4, 'amnl');
     const batched = await batchedRun([[0.5, 0.5]], DEFAULT_ADAM, 4, ['weightedMse', 'crossEntropy']);
     expect(maxDifference(batched.results, separate.results)).toBeLessThan(1e-5);
+  });
+
+  it('stacks each network\'s own initial values and reads them back unchanged (3 hidden layers, heads of 1 and 3)', async () => {
+    const model = { ...DEFAULT_MODEL_CONFIG, hidden: [8, 6, 5] };
+    const sweep = createBatchedSweep({ model, weights: [[1, 1], [0.5, 2], [2, 0.5]], parameters: [{ seed: 3 }, { seed: 4 }, { seed: 5 }] });
+    const exported = await sweep.exportParameters();
+    sweep.dispose();
+    const asFloat32 = (values: ExplicitParameters) => flatten(values).map(Math.fround);
+    expect(exported.map(flatten)).toEqual([3, 4, 5].map((seed) => asFloat32(drawInitialParameters(model, seed))));
   });
 
   it('refuses a temporal model instead of building the wrong network', () => {
