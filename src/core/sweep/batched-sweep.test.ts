@@ -129,6 +129,50 @@ describe('the batched λ sweep', () => {
     tf.dispose([batch.features, batch.rul, batch.health, bad.rul]);
   });
 
+  it('evaluates every model as its own trainer would, from one readback', async () => {
+    const sweep = createBatchedSweep({ weights: SWEEP_WEIGHTS.slice(0, 3), parameters: [{ seed: 1 }, { seed: 2 }, { seed: 3 }] });
+    const batch = toyBatch(2, 16);
+    await sweep.step(batch);
+    const outputs = await sweep.evaluate(batch.features);
+    const exported = await sweep.exportParameters();
+    for (const [n, values] of exported.entries()) {
+      const trainer = createTrainer({ parameters: { values }, strategy: createStrategy({ name: 'fixed' }, { taskCount: 2, optimiser: DEFAULT_ADAM }) });
+      const alone = await trainer.evaluate(batch);
+      trainer.dispose();
+      expect(maxDifference([Array.from(outputs[n][0])], [Array.from(alone.rulPredictions)])).toBeLessThan(1e-4);
+      expect(maxDifference([Array.from(outputs[n][1])], [Array.from(alone.healthLogits)])).toBeLessThan(1e-4);
+    }
+    sweep.dispose();
+    tf.dispose([batch.features, batch.rul, batch.health]);
+  });
+
+  it("with onNonFinite: 'stop', stops only the model whose loss is not finite and trains the others as before", async () => {
+    const blowUp = (values: ExplicitParameters): ExplicitParameters => ({
+      ...values,
+      heads: [{ weight: values.heads[0].weight.map((row) => row.map(() => 1e30)), bias: values.heads[0].bias }, values.heads[1]],
+    });
+    const initial = [1, 2, 3].map((seed) => drawInitialParameters(DEFAULT_MODEL_CONFIG, seed));
+    const run = async (parameters: ExplicitParameters[]) => {
+      const sweep = createBatchedSweep({ weights: SWEEP_WEIGHTS.slice(0, 3), parameters: parameters.map((values) => ({ values })), onNonFinite: 'stop' });
+      for (let step = 1; step <= 3; step += 1) {
+        const batch = toyBatch(step, 16);
+        await sweep.step(batch);
+        tf.dispose([batch.features, batch.rul, batch.health]);
+      }
+      const result = { stopped: sweep.stopped, parameters: (await sweep.exportParameters()).map(flatten) };
+      sweep.dispose();
+      return result;
+    };
+    const healthy = await run(initial);
+    const oneBad = await run([initial[0], blowUp(initial[1]), initial[2]]);
+    expect(healthy.stopped).toEqual([]);
+    expect(oneBad.stopped).toEqual([1]);
+    expect(oneBad.parameters[0]).toEqual(healthy.parameters[0]);
+    expect(oneBad.parameters[2]).toEqual(healthy.parameters[2]);
+    // The stopped model was never moved: its updates were dropped from its first bad step.
+    expect(oneBad.parameters[1]).toEqual(flatten(blowUp(initial[1])).map(Math.fround));
+  });
+
   it('rejects weights of the wrong shape', () => {
     expect(() => createBatchedSweep({ weights: [[1]], parameters: [{ seed: 1 }] })).toThrow(/weights\[0\]/);
     expect(() => createBatchedSweep({ weights: [[1, 1]], parameters: [] })).toThrow(/parameters/);

@@ -14,7 +14,7 @@ import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import type { TaskLossKind } from '../strategies/strategy';
 import type { Batch } from '../trainer/batch';
 import { createNetworkOptimiser } from '../trainer/optimiser';
-import { stackedLossesAndDirection } from './stacked-gradients';
+import { stackedForward, stackedLossesAndDirection } from './stacked-gradients';
 import { stackNetworks, unstackParameters } from './stacked-network';
 
 /** Options of {@link createBatchedSweep}. */
@@ -29,18 +29,27 @@ export interface BatchedSweepOptions {
   readonly optimiser?: OptimiserConfig;
   /** Loss per task (default mse for RUL, crossEntropy for health; weightedMse is AMNL's). */
   readonly taskLosses?: readonly TaskLossKind[];
+  /**
+   * A model whose loss is not finite: 'throw' (default) throws NonFiniteError and applies nothing;
+   * 'stop' stops that model (its updates are dropped from then on, see {@link BatchedSweep.stopped})
+   * and trains the others.
+   */
+  readonly onNonFinite?: 'throw' | 'stop';
 }
 
 /** N fixed-weight models in training as one program. Dispose it to release its variables. */
 export interface BatchedSweep {
   readonly modelCount: number;
   readonly stepCount: number;
+  /** Models stopped by a non-finite loss (with `onNonFinite: 'stop'`), in the order they stopped. */
+  readonly stopped: readonly number[];
   /**
    * One step of all N models on `batch` (the caller still owns it). One readback: the N × K losses
-   * before the update, `losses[n][k]`. Throws NonFiniteError (task k of the first bad model),
-   * applying nothing.
+   * before the update, `losses[n][k]`. A non-finite loss is handled as `onNonFinite` says.
    */
   step(batch: Batch): Promise<number[][]>;
+  /** Every model's outputs on `features`, in one readback: `[model][head]`, row-major `[B × O_k]`. */
+  evaluate(features: tf.Tensor2D): Promise<Float32Array[][]>;
   /** Each model's parameters in the trainer's JSON form, in one readback. */
   exportParameters(): Promise<ExplicitParameters[]>;
   dispose(): void;
@@ -61,6 +70,19 @@ function checkOptions(config: ModelConfig, options: BatchedSweepOptions, kinds: 
   });
 }
 
+/** The flat direction's mask: 0 on every parameter of a stopped model, 1 elsewhere. */
+function trainingMask(variables: readonly tf.Variable[], modelCount: number, stopped: readonly number[]): tf.Tensor1D {
+  const mask = new Float32Array(variables.reduce((total, variable) => total + variable.size, 0)).fill(1);
+  let offset = 0;
+  for (const variable of variables) {
+    // Every variable is stacked along its first axis: model n owns one contiguous block of it.
+    const block = variable.size / modelCount;
+    stopped.forEach((n) => mask.fill(0, offset + n * block, offset + (n + 1) * block));
+    offset += variable.size;
+  }
+  return tf.tensor1d(mask);
+}
+
 /** Create N models with their own initial parameters and zeroed Adam state, stacked. */
 export function createBatchedSweep(options: BatchedSweepOptions): BatchedSweep {
   const config = options.model ?? DEFAULT_MODEL_CONFIG;
@@ -78,6 +100,9 @@ export function createBatchedSweep(options: BatchedSweepOptions): BatchedSweep {
   });
   let stepCount = 0;
   let disposed = false;
+  const stopped: number[] = [];
+  // With models stopped: 1 where the flat direction belongs to a model still training, else 0.
+  let training: tf.Tensor1D | null = null;
 
   const step = async (batch: Batch): Promise<number[][]> => {
     if (disposed) throw new Error('this batched sweep has been disposed');
@@ -88,17 +113,44 @@ export function createBatchedSweep(options: BatchedSweepOptions): BatchedSweep {
     try {
       const data = await losses.data();
       const rows = Array.from({ length: modelCount }, (_, n) => Array.from(data.subarray(n * taskCount, (n + 1) * taskCount)));
-      const badModel = rows.findIndex((row) => row.some((loss) => !Number.isFinite(loss)));
-      if (badModel >= 0) {
-        throw new NonFiniteError({ task: rows[badModel].findIndex((loss) => !Number.isFinite(loss)), quantity: 'loss', step: stepCount + 1 });
+      const newlyBad = rows.flatMap((row, n) => (row.every(Number.isFinite) || stopped.includes(n) ? [] : [n]));
+      if (newlyBad.length > 0 && (options.onNonFinite ?? 'throw') === 'throw') {
+        const row = rows[newlyBad[0]];
+        throw new NonFiniteError({ task: row.findIndex((loss) => !Number.isFinite(loss)), quantity: 'loss', step: stepCount + 1 });
       }
-      optimiser.apply(direction);
+      if (newlyBad.length > 0) {
+        stopped.push(...newlyBad);
+        training?.dispose();
+        training = trainingMask(networks.variables, modelCount, stopped);
+      }
+      const mask = training;
+      // tf.where, not a product: a stopped model's direction may hold NaN, and NaN · 0 is NaN.
+      if (mask === null) optimiser.apply(direction);
+      else tf.tidy(() => optimiser.apply(tf.where(tf.greater(mask, 0), direction, tf.zerosLike(direction))));
       stepCount += 1;
       return rows;
     } finally {
       losses.dispose();
       direction.dispose();
     }
+  };
+
+  const evaluate = async (features: tf.Tensor2D): Promise<Float32Array[][]> => {
+    if (disposed) throw new Error('this batched sweep has been disposed');
+    const outputs = tf.tidy(() => stackedForward(networks, features).outputs);
+    const data = (await outputs.data()) as Float32Array;
+    outputs.dispose();
+    const [rows, width] = [features.shape[0], outputs.shape[2]];
+    return Array.from({ length: modelCount }, (_, n) =>
+      config.headSizes.map((size, k) => {
+        const values = new Float32Array(rows * size);
+        for (let row = 0; row < rows; row += 1) {
+          const start = (n * rows + row) * width + networks.headOffsets[k];
+          values.set(data.subarray(start, start + size), row * size);
+        }
+        return values;
+      }),
+    );
   };
 
   const exportAll = async (): Promise<ExplicitParameters[]> => {
@@ -113,12 +165,17 @@ export function createBatchedSweep(options: BatchedSweepOptions): BatchedSweep {
     get stepCount() {
       return stepCount;
     },
+    get stopped() {
+      return stopped.slice();
+    },
     step,
+    evaluate,
     exportParameters: exportAll,
     dispose: () => {
       if (disposed) return;
       disposed = true;
       tf.dispose([...networks.variables, ...taskWeights]);
+      training?.dispose();
       optimiser.dispose();
     },
   };

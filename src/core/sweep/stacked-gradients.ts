@@ -21,6 +21,19 @@ export interface StackedStep {
   readonly direction: tf.Tensor1D;
 }
 
+/** Every layer's output, `[N, B, width]` after the shared `[B, F]` input, and the heads' `[N, B, ΣO]`. */
+export function stackedForward(networks: StackedNetworks, features: tf.Tensor2D): { activations: tf.Tensor[]; outputs: tf.Tensor3D } {
+  const { activation } = networks.config;
+  // Every network reads the same batch; from the first layer on, each has its own entry of the stack.
+  const activations: tf.Tensor[] = [features];
+  for (const layer of networks.hidden) {
+    activations.push(denseForward(activations[activations.length - 1], layer.weight, layer.bias, activation));
+  }
+  const last = activations[activations.length - 1] as tf.Tensor3D;
+  const outputs = tf.fused.matMul({ a: last, b: networks.heads.weight as tf.Tensor3D, bias: networks.heads.bias }) as tf.Tensor3D;
+  return { activations, outputs };
+}
+
 /**
  * `weights` holds λ once per task, shaped to scale that task's output gradient: `[N, 1]` for a
  * single-output head, `[N, 1, 1]` for a classifier. The caller tidies.
@@ -35,14 +48,8 @@ export function stackedLossesAndDirection(
   const { activation, headSizes } = config;
   const batchSize = batch.features.shape[0];
   const transposed = transposeOnce();
-
-  // Forward: every network reads the same `[B, F]` batch, and each layer's output is `[N, B, width]`.
-  const activations: tf.Tensor[] = [batch.features];
-  for (const layer of hidden) {
-    activations.push(denseForward(activations[activations.length - 1], layer.weight, layer.bias, activation));
-  }
-  const features = activations[activations.length - 1] as tf.Tensor3D;
-  const outputs = tf.fused.matMul({ a: features, b: heads.weight as tf.Tensor3D, bias: heads.bias });
+  const { activations, outputs } = stackedForward(networks, batch.features);
+  const features = activations[activations.length - 1];
 
   // Each task's losses `[N]` and λ-weighted error at its output columns.
   const targets = batchTargets(batch);
