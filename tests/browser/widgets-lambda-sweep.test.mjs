@@ -1,13 +1,13 @@
-// LambdaSweep in a real browser: a short live sweep (7 runs side by side in the Worker) runs to the
+// LambdaSweep in a real browser: a short live sweep (7 runs stacked, in the Worker) runs to the
 // end with 7 points plotted while the page keeps painting frames; Cancel stops a running sweep.
 import { assert, test } from './harness.mjs';
 import { openWidget, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 const LAMBDAS = [0.1, 0.25, 0.5, 0.6, 0.75, 0.9, 1.0];
 
-/** "step N / M of 7 runs side by side · status · backend" */
+/** "step N / M of 7 runs, stacked · status · backend" */
 function parseSweepStatus(content) {
-  const match = /step (\d+) \/ (\d+) of 7 runs side by side · (\w+)/.exec(content);
+  const match = /step (\d+) \/ (\d+) of 7 runs, stacked · (\w+)/.exec(content);
   return match ? { step: Number(match[1]), total: Number(match[2]), status: match[3] } : null;
 }
 

@@ -1,6 +1,6 @@
 /**
  * λ_rul sensitivity sweep: the published FD002/FD004 ablation, and a live sweep of the toy backbone
- * at seven weights trained side by side in the training host, with progress and cancel.
+ * at seven weights trained as one stacked program in the training host, with progress and cancel.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTf } from '../../src/book/tf/TfProvider';
@@ -9,7 +9,7 @@ import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LineChart } from '../shared/LineChart';
 import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
-import { latestSweepPoints, PUBLISHED_ABLATION, SWEEP_SCHEMA, sweepLabConfig } from './model';
+import { latestSweepPoints, PUBLISHED_ABLATION, SWEEP_SCHEMA, SWEEP_STEPS_PER_TICK, sweepLabConfig } from './model';
 
 export default function LambdaSweep({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
@@ -23,10 +23,13 @@ export default function LambdaSweep({ id }: { readonly id: string }) {
   const running = lab.status === 'running' || lab.status === 'starting';
 
   // The sweep starts as soon as its lab exists; a reset or a new config re-creates it idle.
-  const { status, step, play } = lab;
+  const { status, step, play, setSpeed } = lab;
   useEffect(() => {
-    if (started && status === 'idle' && step === 0) play();
-  }, [started, status, step, play]);
+    if (started && status === 'idle' && step === 0) {
+      setSpeed(SWEEP_STEPS_PER_TICK);
+      play();
+    }
+  }, [started, status, step, play, setSpeed]);
 
   return (
     <div className="ba-widget" ref={container} data-widget="lambda-sweep">
@@ -106,7 +109,7 @@ export default function LambdaSweep({ id }: { readonly id: string }) {
         )}
         <progress className="ba-progress" max={state.steps} value={lab.step} aria-label="Sweep progress" data-testid="sweep-progress" />
         <span className="ba-step-counter" data-testid="sweep-status">
-          {started ? `step ${lab.step} / ${state.steps} of 7 runs side by side · ${lab.status}` : 'not started'}
+          {started ? `step ${lab.step} / ${state.steps} of 7 runs, stacked · ${lab.status}` : 'not started'}
           {lab.backend ? ` · ${lab.backend.name}` : ''}
         </span>
         {lab.error && <p className="ba-error" role="alert">{lab.error}</p>}

@@ -5,6 +5,7 @@ describe('the λ_rul sweep model', () => {
   it('trains at least seven values of λ_rul including single-task 1.0, as fixed weights summing to 1', () => {
     const config = sweepLabConfig({ steps: 600, seed: 3, data: 'toy' });
     expect(config.runs.length).toBeGreaterThanOrEqual(7);
+    expect(config.stacked).toBe(true);
     expect(SWEEP_LAMBDAS).toContain(1);
     for (const run of config.runs) {
       const weights = run.strategy.hyper?.weights as number[];

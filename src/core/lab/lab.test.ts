@@ -40,6 +40,44 @@ describe('a lab of runs side by side', () => {
     lab.dispose();
   });
 
+  it('trains a stacked lab of fixed weights exactly as separate trainers would, losses and evaluations alike', async () => {
+    const runs: LabConfig['runs'] = [
+      { id: 'low', label: 'λ_rul = 0.1', strategy: { name: 'fixed', hyper: { weights: [0.1, 0.9] } } },
+      { id: 'mid', label: 'λ_rul = 0.5', strategy: { name: 'fixed' } },
+      { id: 'high', label: 'λ_rul = 0.9', strategy: { name: 'fixed', hyper: { weights: [0.9, 0.1] } } },
+    ];
+    const separate = createLab(config(runs), toy);
+    const stacked = createLab({ ...config(runs), stacked: true }, toy);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 20; i += 1) {
+      const [a, b] = [await separate.step(), await stacked.step()];
+      for (const run of runs) {
+        a.records[run.id].losses.forEach((loss, k) => expect(Math.abs(b.records[run.id].losses[k] - loss) / Math.abs(loss)).toBeLessThan(1e-5));
+        expect(b.records[run.id].weights).toEqual(a.records[run.id].weights);
+        expect(b.records[run.id].step).toBe(a.records[run.id].step);
+      }
+    }
+    const [a, b] = [await separate.evaluate(), await stacked.evaluate()];
+    expect(b.map((e) => e.runId)).toEqual(runs.map((run) => run.id));
+    b.forEach((evaluation, i) => {
+      expect(Math.abs(evaluation.rmse - a[i].rmse) / a[i].rmse).toBeLessThan(1e-5);
+      expect(evaluation.healthAccuracy).toBeCloseTo(a[i].healthAccuracy, 5);
+    });
+    // The stacked lab holds no more tensors after 20 steps and an evaluation than after its first step.
+    expect(tf.memory().numTensors).toBe(before);
+    separate.dispose();
+    stacked.dispose();
+  });
+
+  it('refuses to stack runs whose weights move, naming the run', () => {
+    const runs: LabConfig['runs'] = [
+      { id: 'fixed', label: 'Fixed', strategy: { name: 'fixed' } },
+      { id: 'gaba', label: 'GABA run', strategy: { name: 'gaba' } },
+    ];
+    expect(() => createLab({ ...config(runs), stacked: true }, toy)).toThrow(/fixed weights only, and GABA run is/);
+    expect(() => createLab({ ...config([runs[0], { id: 'amnl', label: 'AMNL', strategy: { name: 'amnl' } }]), stacked: true }, toy)).toThrow(/share their task losses/);
+  });
+
   it('keeps the tensor count flat over 200 lab steps and releases everything on dispose', async () => {
     const before = tf.memory().numTensors;
     const lab = createLab(config([

@@ -4,18 +4,19 @@
  */
 import { rmse, nasaScore, healthAccuracy, perClassRecall } from '../data/metrics';
 import { NonFiniteError } from '../errors';
-import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ModelConfig } from '../model';
+import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
 import { createStrategy, type StrategySpec } from '../strategies/index';
-import { createPoolBatcher, type PoolBatcher } from '../trainer/batch';
-import { createTrainer, type StepRecord, type Trainer } from '../trainer/trainer';
-import type { LabConfig, LabDatasetArrays, LabEvaluation, LabSplit } from './types';
+import { createPoolBatcher, type Batch, type PoolBatcher } from '../trainer/batch';
+import { createTrainer, type Trainer } from '../trainer/trainer';
+import { createStackedRuns } from './stacked-runs';
+import type { LabConfig, LabDatasetArrays, LabEvaluation, LabSplit, LabStepRecord } from './types';
 
 export interface Lab {
   readonly runIds: readonly string[];
   /** One step of every run still alive. A run whose step is not finite stops; the others go on. */
-  step(): Promise<{ records: Record<string, StepRecord>; failures: Record<string, string> }>;
+  step(): Promise<LabStepResult>;
   /** Metrics of every live run on the validation split (default) or the test split. */
   evaluate(split?: 'validation' | 'test'): Promise<LabEvaluation[]>;
   readonly stepCount: number;
@@ -81,32 +82,93 @@ function optimiserFor(config: LabConfig): OptimiserConfig {
   return chosen.kind === 'sgd' ? { kind: 'sgd', learningRate: chosen.learningRate } : { ...DEFAULT_ADAM, learningRate: chosen.learningRate };
 }
 
+export interface LabStepResult {
+  readonly records: Record<string, LabStepRecord>;
+  readonly failures: Record<string, string>;
+}
+
+/** A run's outputs on an evaluation batch. */
+export interface RunOutputs {
+  /** `[B]` RUL predictions in cycles. */
+  readonly rulPredictions: Float32Array;
+  /** `[B × 3]` row-major health logits. */
+  readonly healthLogits: Float32Array;
+}
+
+/** How a lab's runs train: one trainer each, or one stacked program (stacked-runs.ts). */
+export interface LabRuns {
+  /** One step of every live run on `batch` (the caller owns it); a failed run stops and is reported. */
+  step(batch: Batch): Promise<LabStepResult>;
+  /** Every live run's outputs on `batch`. */
+  outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
+  dispose(): void;
+}
+
+/** One trainer per run: any strategy, either backbone. */
+function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {
+  const trainers = new Map<string, Trainer>();
+  try {
+    for (const run of config.runs) {
+      const strategy = createStrategy(run.strategy as StrategySpec, { taskCount: 2, optimiser });
+      trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy, optimiser }));
+    }
+  } catch (error) {
+    trainers.forEach((trainer) => trainer.dispose());
+    throw error;
+  }
+  return {
+    async step(batch) {
+      const records: Record<string, LabStepRecord> = {};
+      const failures: Record<string, string> = {};
+      for (const [runId, trainer] of trainers) {
+        try {
+          records[runId] = await trainer.step(batch);
+        } catch (error) {
+          if (!(error instanceof NonFiniteError)) throw error;
+          const label = config.runs.find((r) => r.id === runId)?.label ?? runId;
+          failures[runId] = `${label} stopped: ${error.message}`;
+          trainer.dispose();
+          trainers.delete(runId);
+        }
+      }
+      return { records, failures };
+    },
+    async outputs(batch) {
+      const outputs = new Map<string, RunOutputs>();
+      for (const [runId, trainer] of trainers) outputs.set(runId, await trainer.evaluate(batch));
+      return outputs;
+    },
+    dispose() {
+      trainers.forEach((trainer) => trainer.dispose());
+      trainers.clear();
+    },
+  };
+}
+
 export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   if (config.runs.length === 0) throw new Error('a lab needs at least one run');
   if (new Set(config.runs.map((r) => r.id)).size !== config.runs.length) throw new Error('run ids in a lab must be unique');
   const model = labModelConfig(config.backbone, data);
   const initial = drawInitialParameters(model, config.seed);
   const optimiser = optimiserFor(config);
-  const trainers = new Map<string, Trainer>();
   const batchSize = config.batchSize ?? DEFAULT_BATCH;
+  let runs: LabRuns | null = null;
   let batcher: PoolBatcher | null = null;
   let validation: PoolBatcher | null = null;
   let test: PoolBatcher | null = null;
   try {
-    for (const run of config.runs) {
-      const strategy = createStrategy(run.strategy as StrategySpec, { taskCount: 2, optimiser });
-      trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy, optimiser }));
-    }
+    runs = config.stacked ? createStackedRuns(config, model, initial, optimiser) : separateRuns(config, model, initial, optimiser);
     batcher = createPoolBatcher(poolOf(shuffledRows(inputRows(data.train, model), config.seed)), batchSize);
     validation = createPoolBatcher(poolOf(inputRows(data.validation, model)), 1);
     if (data.test) test = createPoolBatcher(poolOf(inputRows(data.test, model)), 1);
   } catch (error) {
-    trainers.forEach((trainer) => trainer.dispose());
+    runs?.dispose();
     batcher?.dispose();
     validation?.dispose();
     test?.dispose();
     throw error;
   }
+  const training = runs;
   const trainBatches = batcher;
   const validationSet = validation;
   let stepCount = 0;
@@ -118,27 +180,15 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
     },
     async step() {
       const batch = trainBatches.batchForStep(stepCount + 1);
-      const records: Record<string, StepRecord> = {};
-      const failures: Record<string, string> = {};
       try {
-        for (const [runId, trainer] of trainers) {
-          try {
-            records[runId] = await trainer.step(batch);
-          } catch (error) {
-            if (!(error instanceof NonFiniteError)) throw error;
-            const label = config.runs.find((r) => r.id === runId)?.label ?? runId;
-            failures[runId] = `${label} stopped: ${error.message}`;
-            trainer.dispose();
-            trainers.delete(runId);
-          }
-        }
+        const result = await training.step(batch);
+        stepCount += 1;
+        return result;
       } finally {
         batch.features.dispose();
         batch.rul.dispose();
         batch.health.dispose();
       }
-      stepCount += 1;
-      return { records, failures };
     },
     async evaluate(split = 'validation') {
       const target = split === 'test' ? data.test : data.validation;
@@ -147,8 +197,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       const truth = target.rul;
       const labels = target.health;
       const evaluations: LabEvaluation[] = [];
-      for (const [runId, trainer] of trainers) {
-        const { rulPredictions, healthLogits } = await trainer.evaluate(batches.all);
+      for (const [runId, { rulPredictions, healthLogits }] of await training.outputs(batches.all)) {
         evaluations.push({
           runId,
           step: stepCount,
@@ -161,8 +210,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       return evaluations;
     },
     dispose() {
-      trainers.forEach((trainer) => trainer.dispose());
-      trainers.clear();
+      training.dispose();
       trainBatches.dispose();
       validationSet.dispose();
       test?.dispose();

@@ -1,0 +1,59 @@
+/**
+ * A lab's runs trained as one stacked program (sweep/batched-sweep.ts): what the λ sweep asks for,
+ * N fixed-weight runs on the same batches from the same initial parameters. Every run must be a
+ * fixed-weight strategy on the same task losses, on the dense backbone; anything else is refused
+ * with the reason, rather than trained differently from what the lab says.
+ */
+import { createStrategy, type StrategySpec } from '../strategies/index';
+import type { ExplicitParameters, ModelConfig } from '../model';
+import type { OptimiserConfig } from '../optimiser-config';
+import { createBatchedSweep } from '../sweep/batched-sweep';
+import type { LabRuns, RunOutputs } from './lab';
+import type { LabConfig, LabStepRecord } from './types';
+
+const FIXED_WEIGHT_STRATEGIES: readonly string[] = ['fixed', 'amnl'];
+
+export function createStackedRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {
+  if (model.temporal) throw new Error('a stacked lab trains the dense backbone only');
+  const strategies = config.runs.map((run) => createStrategy(run.strategy as StrategySpec, { taskCount: 2, optimiser }));
+  // Fixed weights and AMNL (fixed weights on the failure-biased loss) are the strategies whose
+  // weights never move; every other one adapts them from losses or gradients.
+  const moving = strategies.findIndex((strategy) => !FIXED_WEIGHT_STRATEGIES.includes(strategy.name));
+  if (moving >= 0) throw new Error(`a stacked lab trains fixed weights only, and ${config.runs[moving].label} is ${strategies[moving].label}`);
+  const taskLosses = strategies[0].taskLosses;
+  if (strategies.some((strategy) => strategy.taskLosses.join() !== taskLosses.join())) {
+    throw new Error('the runs of a stacked lab must share their task losses');
+  }
+  const weights = strategies.map((strategy) => strategy.currentWeights());
+  const sweep = createBatchedSweep({
+    model,
+    weights,
+    parameters: config.runs.map(() => ({ values: initial })),
+    optimiser,
+    taskLosses,
+    onNonFinite: 'stop',
+  });
+  const reported = new Set<number>();
+  const live = () => config.runs.flatMap((run, n) => (sweep.stopped.includes(n) ? [] : [{ run, n }]));
+
+  return {
+    async step(batch) {
+      const losses = await sweep.step(batch);
+      const records: Record<string, LabStepRecord> = {};
+      const failures: Record<string, string> = {};
+      for (const n of sweep.stopped) {
+        if (reported.has(n)) continue;
+        reported.add(n);
+        const task = losses[n].findIndex((loss) => !Number.isFinite(loss));
+        failures[config.runs[n].id] = `${config.runs[n].label} stopped: task ${task} loss is ${losses[n][task]} at step ${sweep.stepCount}`;
+      }
+      for (const { run, n } of live()) records[run.id] = { step: sweep.stepCount, losses: losses[n], gradNorms: [], cosine: NaN, weights: weights[n].slice() };
+      return { records, failures };
+    },
+    async outputs(batch) {
+      const outputs = await sweep.evaluate(batch.features);
+      return new Map<string, RunOutputs>(live().map(({ run, n }) => [run.id, { rulPredictions: outputs[n][0], healthLogits: outputs[n][1] }]));
+    },
+    dispose: () => sweep.dispose(),
+  };
+}
