@@ -6,16 +6,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
 import { nodeWasmPaths } from '../../src/cli/node-tfjs';
-import { selectBackend, type BackendName } from '../../src/core/backend';
+import { selectBackend } from '../../src/core/backend';
+import { runCases, type KernelCase } from './backend-cases';
 
-interface Case {
-  readonly label: string;
+interface Case extends KernelCase {
   /**
    * Calls to the XNNPACK entry point `_FusedMatMul` this kernel makes: one per batch entry, one for a
    * stack times a plain matrix. tfjs's own kernels make one (fused) or none (BatchMatMul).
    */
   readonly xnnCalls: number;
-  readonly run: () => tf.Tensor;
 }
 
 const values = (shape: number[], phase = 0): tf.Tensor =>
@@ -51,23 +50,10 @@ const CASES: readonly Case[] = [
   },
 ];
 
-async function evaluate(backend: BackendName): Promise<{ shape: number[]; data: number[] }[]> {
-  await selectBackend({ order: [backend], wasmPaths: nodeWasmPaths() });
-  const results = [];
-  for (const testCase of CASES) {
-    const before = tf.memory().numTensors;
-    const output = tf.tidy(testCase.run);
-    results.push({ shape: output.shape, data: Array.from(await output.data()) });
-    output.dispose();
-    expect(tf.memory().numTensors, testCase.label).toBe(before);
-  }
-  return results;
-}
-
 describe('wasm batched matMul through XNNPACK', () => {
   it('gives what the cpu backend gives, for every case, to float rounding', async () => {
-    const onCpu = await evaluate('cpu');
-    const onWasm = await evaluate('wasm');
+    const onCpu = (await runCases('cpu', CASES)).map(([piece]) => piece);
+    const onWasm = (await runCases('wasm', CASES)).map(([piece]) => piece);
     CASES.forEach((testCase, i) => {
       expect(onWasm[i].shape, testCase.label).toEqual(onCpu[i].shape);
       const worst = Math.max(...onWasm[i].data.map((value, j) => Math.abs(value - onCpu[i].data[j])));

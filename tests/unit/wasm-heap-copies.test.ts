@@ -5,12 +5,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
 import { nodeWasmPaths } from '../../src/cli/node-tfjs';
-import { selectBackend, type BackendName } from '../../src/core/backend';
+import { selectBackend } from '../../src/core/backend';
+import { runCases, type KernelCase } from './backend-cases';
 
-interface Case {
-  readonly label: string;
-  readonly run: () => tf.Tensor | tf.Tensor[];
-}
 
 const values = (shape: number[], dtype: 'float32' | 'int32' | 'bool' = 'float32'): tf.Tensor =>
   tf.tensor(
@@ -19,7 +16,7 @@ const values = (shape: number[], dtype: 'float32' | 'int32' | 'bool' = 'float32'
     dtype,
   );
 
-const CASES: readonly Case[] = [
+const CASES: readonly KernelCase[] = [
   { label: 'flat update split into the network tensors', run: () => tf.split(values([1668]), [448, 32, 1024, 32, 32, 1, 96, 3]) },
   { label: 'rows of a matrix (contiguous)', run: () => tf.slice(values([6, 5]), [2, 0], [3, 5]) },
   { label: 'columns of a matrix (strided)', run: () => tf.slice(values([6, 5]), [0, 1], [6, 3]) },
@@ -39,24 +36,10 @@ const CASES: readonly Case[] = [
   { label: 'concat with an empty piece', run: () => tf.concat([values([3, 0]), values([3, 2])], 1) },
 ];
 
-async function evaluate(backend: BackendName): Promise<{ shape: number[]; dtype: string; data: number[] }[][]> {
-  await selectBackend({ order: [backend], wasmPaths: nodeWasmPaths() });
-  const results = [];
-  for (const testCase of CASES) {
-    const before = tf.memory().numTensors;
-    const output = tf.tidy(testCase.run);
-    const pieces = Array.isArray(output) ? output : [output];
-    results.push(await Promise.all(pieces.map(async (t) => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.data()) }))));
-    tf.dispose(pieces);
-    expect(tf.memory().numTensors).toBe(before);
-  }
-  return results;
-}
-
 describe('wasm Slice, SplitV and Concat copy heap to heap', () => {
   it('give exactly what the cpu backend gives, for every case', async () => {
-    const onCpu = await evaluate('cpu');
-    const onWasm = await evaluate('wasm');
+    const onCpu = await runCases('cpu', CASES);
+    const onWasm = await runCases('wasm', CASES);
     CASES.forEach((testCase, i) => {
       expect(onWasm[i], testCase.label).toEqual(onCpu[i]);
     });
