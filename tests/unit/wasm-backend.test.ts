@@ -10,6 +10,7 @@ import { selectBackend, type BackendName } from '../../src/core/backend';
 import { DEFAULT_ADAM } from '../../src/core/optimiser-config';
 import { createStrategy } from '../../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
+import { flattenParameters } from '../../src/core/trainer/test-helpers';
 import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
 import { createToyDataset } from '../../src/core/data/toy-dataset';
 import { createBatchedSweep } from '../../src/core/sweep/batched-sweep';
@@ -48,7 +49,7 @@ async function sweep(backend: BackendName, steps: number): Promise<{ losses: num
       losses.push(...(await stacked.step(batch)).flat());
       disposeBatch(batch);
     }
-    const parameters = (await stacked.exportParameters()).flatMap((p) => [...p.shared, ...p.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]));
+    const parameters = (await stacked.exportParameters()).flatMap(flattenParameters);
     return { losses, parameters };
   } finally {
     stacked.dispose();

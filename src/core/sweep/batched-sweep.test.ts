@@ -6,7 +6,7 @@ import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParamet
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createStrategy } from '../strategies';
 import { createPoolBatcher } from '../trainer/batch';
-import { toyBatch } from '../trainer/test-helpers';
+import { flattenParameters, toyBatch } from '../trainer/test-helpers';
 import { createTrainer } from '../trainer/trainer';
 import { createBatchedSweep } from './batched-sweep';
 
@@ -14,8 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const flatten = (values: ExplicitParameters): number[] =>
-  [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
+const flatten = flattenParameters;
 
 /** The sweep's nine λ_rul values 0.1 … 0.9, health weight 1 − λ. */
 const SWEEP_WEIGHTS = Array.from({ length: 9 }, (_, i) => [(i + 1) / 10, 1 - (i + 1) / 10]);
