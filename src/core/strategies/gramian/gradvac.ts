@@ -1,0 +1,67 @@
+/**
+ * GradVac (Wang et al., ICLR 2021, Gradient Vaccine): like PCGrad, but each pair (i, j) is steered
+ * towards an EMA target cosine φ̂_ij instead of 0. Task i's vector starts as g_i; for each other task
+ * j in a seeded random order, if its cosine ρ with the original g_j is below φ̂_ij, it gains
+ *   w·g_j,  w = ‖v‖ (φ̂√(1 − ρ²) − ρ√(1 − φ̂²)) / (‖g_j‖ √(1 − φ̂²)),
+ * which sets the cosine to exactly φ̂; then φ̂_ij ← (1 − β)φ̂_ij + βρ. The update is the sum of the
+ * adjusted vectors, so its coefficients stay linear in the original gradients.
+ *
+ * Choices: ρ is measured on the vector as adjusted so far (LibMTL's order of operations), the
+ * targets start at 0 (so the first steps behave like PCGrad), and β = 0.01 is the paper's value
+ * (LibMTL's default is 0.5). The projection order uses PCGrad's draw, so the same seed gives both
+ * methods the same order.
+ */
+import type { Gramian } from '../../gramian';
+import type { RandomSource } from '../../random';
+import { drawProjectionOrder } from '../pcgrad';
+import { dot, matVec, quadForm, toRows, type GramianInput } from './matrix';
+
+export interface GradVacState {
+  /** targets[i][j] = φ̂_ij; the diagonal is unused. */
+  readonly targets: readonly (readonly number[])[];
+}
+
+export interface GradVacResult {
+  readonly coefficients: number[];
+  readonly state: GradVacState;
+  /** How many pairs were adjusted this step. */
+  readonly adjustments: number;
+}
+
+export function initialGradVacState(taskCount: number): GradVacState {
+  return { targets: Array.from({ length: taskCount }, () => new Array<number>(taskCount).fill(0)) };
+}
+
+export function gradVacStep(input: GramianInput, state: GradVacState, random: RandomSource, beta = 0.01): GradVacResult {
+  if (!(beta >= 0 && beta <= 1)) throw new Error(`GradVac's β must be in [0, 1], got ${beta}`);
+  const gramian: Gramian = toRows(input);
+  const taskCount = gramian.length;
+  const targets = state.targets.map((row) => row.slice());
+  const coefficients = new Array<number>(taskCount).fill(0);
+  let adjustments = 0;
+  drawProjectionOrder(taskCount, random).forEach((order, i) => {
+    const a = gramian.map((_, j) => (j === i ? 1 : 0));
+    for (const j of order) {
+      const vectorNorm = Math.sqrt(Math.max(quadForm(gramian, a), 0));
+      const otherNorm = Math.sqrt(Math.max(gramian[j][j], 0));
+      if (!(vectorNorm > 0 && otherNorm > 0)) continue;
+      const rho = dot(a, gramian[j]) / (vectorNorm * otherNorm);
+      const target = targets[i][j];
+      const targetSine = Math.sqrt(Math.max(1 - target * target, 0));
+      if (rho < target && targetSine > 0) {
+        const rhoSine = Math.sqrt(Math.max(1 - rho * rho, 0));
+        a[j] += (vectorNorm * (target * rhoSine - rho * targetSine)) / (otherNorm * targetSine);
+        adjustments += 1;
+      }
+      targets[i][j] = (1 - beta) * target + beta * rho;
+    }
+    a.forEach((value, j) => (coefficients[j] += value));
+  });
+  return { coefficients, state: { targets }, adjustments };
+}
+
+/** The cosine between the adjusted vector Σ_j a_j g_j and g_j: a test helper for the target property. */
+export function cosineWith(gramian: Gramian, a: readonly number[], j: number): number {
+  return dot(matVec(gramian, a), gramian.map((_, k) => (k === j ? 1 : 0))) /
+    Math.sqrt(quadForm(gramian, a) * gramian[j][j]);
+}

@@ -1,0 +1,30 @@
+/**
+ * Nash-MTL (Navon et al., ICML 2022): the Nash bargaining solution, c > 0 with c_k (Gc)_k = 1 for
+ * every k. c is not normalised: doubling every gradient halves c (c scales as G^(−1/2)), so the step
+ * shrinks as the gradients grow. Solved exactly by damped Newton (alpha-fair-newton.ts, α = 1).
+ *
+ * Where implementations differ: the paper and LibMTL approximate the solution with a few rounds of a
+ * convex-concave procedure (cvxpy, 20 iterations), divide G by its Frobenius norm first (so their c
+ * is √‖G‖_F times ours), and clip the combined update to norm 1 (`max_norm`). We return the exact
+ * paper condition with no normalisation; a clip, if wanted, belongs to the trainer.
+ */
+import { solveAlphaFair } from './alpha-fair-newton';
+import { toRows, type GramianInput } from './matrix';
+
+export interface NashMtlResult {
+  readonly coefficients: number[];
+  /** max_k |c_k (Gc)_k − 1|. */
+  readonly residual: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+export function nashMtlCoefficients(input: GramianInput): NashMtlResult {
+  const solution = solveAlphaFair(toRows(input), 1);
+  if (!solution.converged) {
+    throw new Error(
+      'Nash-MTL has no solution for this Gramian: some non-negative combination of the gradients vanishes',
+    );
+  }
+  return solution;
+}
