@@ -30,6 +30,8 @@ export function solveAlphaFair(
   const residualOf = (c: readonly number[]): number =>
     matVec(gramian, c).reduce((m, gc, k) => Math.max(m, Math.abs(gc / c[k] ** power - 1)), 0);
 
+  const gradientOf = (c: readonly number[]): number[] => matVec(gramian, c).map((gc, k) => gc - c[k] ** power);
+
   // Start on the ray c = t·1 at the minimiser of F along it: t^(1+1/α) = K / 1ᵀG1 (or / tr G).
   const total = gramian.reduce((s, row) => s + row.reduce((t, v) => t + v, 0), 0);
   const curvature = total > 1e-12 * diagonalScale(gramian) * n ? total : gramian.reduce((s, row, k) => s + row[k], 0);
@@ -40,7 +42,7 @@ export function solveAlphaFair(
     const residual = residualOf(c);
     if (residual <= tolerance) return { coefficients: c, residual, iterations, converged: true };
     iterations += 1;
-    const gradient = matVec(gramian, c).map((gc, k) => gc - c[k] ** power);
+    const gradient = gradientOf(c);
     const hessian = gramian.map((row, i) => row.map((v, j) => (i === j ? v - power * c[i] ** (power - 1) : v)));
     const newton = solveLinear(hessian, gradient.map((g) => -g));
     if (newton === null || !newton.every(Number.isFinite)) break;
@@ -50,14 +52,19 @@ export function solveAlphaFair(
       if (s < 0) step = Math.min(step, (-0.99 * c[k]) / s);
     });
     const slope = dot(gradient, newton);
+    const gradientNorm = Math.hypot(...gradient);
+    // Near the solution F changes by less than its rounding error; a halved gradient norm then
+    // certifies progress instead of the Armijo test.
+    const acceptable = (next: readonly number[], nextValue: number): boolean =>
+      nextValue <= value + 1e-4 * step * slope || Math.hypot(...gradientOf(next)) <= 0.5 * gradientNorm;
     let next = c.map((v, k) => v + step * newton[k]);
     let nextValue = objective(next);
-    while (nextValue > value + 1e-4 * step * slope && step > 1e-12) {
+    while (!acceptable(next, nextValue) && step > 1e-12) {
       step *= 0.5;
       next = c.map((v, k) => v + step * newton[k]);
       nextValue = objective(next);
     }
-    if (!(nextValue <= value) && step <= 1e-12) break;
+    if (!acceptable(next, nextValue)) break;
     c = next;
     value = nextValue;
   }
