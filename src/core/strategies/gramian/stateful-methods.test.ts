@@ -13,7 +13,7 @@ describe('GradVac', () => {
   it('equals PCGrad on its first step (targets 0) and moves the targets by β·ρ', () => {
     const g = randomGramian(71, 3);
     const pcgrad = pcgradCoefficients(g, drawProjectionOrder(3, createRandom(9))).coefficients;
-    const { coefficients, state } = gradVacStep(g, initialGradVacState(3), createRandom(9), 0.5);
+    const { coefficients } = gradVacStep(g, initialGradVacState(3), createRandom(9), 0.5);
     coefficients.forEach((c, k) => expect(c).toBeCloseTo(pcgrad[k], 12));
     // K = 2 by hand: cos = −0.447…, so φ̂ becomes β·cos after one step.
     const g2 = gramianFromVectors([[3, 4], [1, -2]]);
