@@ -6,10 +6,11 @@
  * which sets the cosine to exactly φ̂; then φ̂_ij ← (1 − β)φ̂_ij + βρ. The update is the sum of the
  * adjusted vectors, so its coefficients stay linear in the original gradients.
  *
- * Choices: ρ is measured on the vector as adjusted so far (LibMTL's order of operations), the
- * targets start at 0 (so the first steps behave like PCGrad), and β = 0.01 is the paper's value
- * (LibMTL's default is 0.5). The projection order uses PCGrad's draw, so the same seed gives both
- * methods the same order.
+ * Choices: ρ is measured on the vector as adjusted so far (as LibMTL does), the targets start at 0
+ * (so the first step is PCGrad's), every pair's target moves after it is visited, as we read the
+ * paper's Algorithm 1 (LibMTL moves it only for pairs it adjusted: `targetUpdate: 'whenAdjusted'`),
+ * and β = 0.01 is the paper's value (LibMTL's default is 0.5). The order is PCGrad's draw, so
+ * the same seed gives both methods the same order.
  */
 import type { Gramian } from '../../gramian';
 import type { RandomSource } from '../../random';
@@ -32,7 +33,18 @@ export function initialGradVacState(taskCount: number): GradVacState {
   return { targets: Array.from({ length: taskCount }, () => new Array<number>(taskCount).fill(0)) };
 }
 
-export function gradVacStep(input: GramianInput, state: GradVacState, random: RandomSource, beta = 0.01): GradVacResult {
+export interface GradVacOptions {
+  /** EMA rate of the targets. */
+  readonly beta?: number;
+  readonly targetUpdate?: 'everyPair' | 'whenAdjusted';
+}
+
+export function gradVacStep(
+  input: GramianInput,
+  state: GradVacState,
+  random: RandomSource,
+  { beta = 0.01, targetUpdate = 'everyPair' }: GradVacOptions = {},
+): GradVacResult {
   if (!(beta >= 0 && beta <= 1)) throw new Error(`GradVac's β must be in [0, 1], got ${beta}`);
   const gramian: Gramian = toRows(input);
   const taskCount = gramian.length;
@@ -48,12 +60,13 @@ export function gradVacStep(input: GramianInput, state: GradVacState, random: Ra
       const rho = dot(a, gramian[j]) / (vectorNorm * otherNorm);
       const target = targets[i][j];
       const targetSine = Math.sqrt(Math.max(1 - target * target, 0));
-      if (rho < target && targetSine > 0) {
+      const adjust = rho < target && targetSine > 0;
+      if (adjust) {
         const rhoSine = Math.sqrt(Math.max(1 - rho * rho, 0));
         a[j] += (vectorNorm * (target * rhoSine - rho * targetSine)) / (otherNorm * targetSine);
         adjustments += 1;
       }
-      targets[i][j] = (1 - beta) * target + beta * rho;
+      if (adjust || targetUpdate === 'everyPair') targets[i][j] = (1 - beta) * target + beta * rho;
     }
     a.forEach((value, j) => (coefficients[j] += value));
   });

@@ -7,7 +7,7 @@ export { fairGradCoefficients, type FairGradResult } from './fairgrad';
 export { alignedMtlCoefficients, type AlignedMtlResult } from './aligned-mtl';
 export { upgradCoefficients, type UpgradResult } from './upgrad';
 export { dualProjCoefficients, type DualProjResult } from './dualproj';
-export { gradVacStep, initialGradVacState, type GradVacResult, type GradVacState } from './gradvac';
+export { gradVacStep, initialGradVacState, type GradVacOptions, type GradVacResult, type GradVacState } from './gradvac';
 export { rlwCoefficients } from './rlw';
 export { glsCoefficients } from './gls';
 export { famoCoefficients, famoUpdate, initialFamoState, type FamoOptions, type FamoState } from './famo';

@@ -85,7 +85,7 @@ describe('Gramian family against the PyTorch/NumPy reference', () => {
     const random = createRandom(seed);
     let state = initialGradVacState(taskCount);
     steps.forEach((step, t) => {
-      const result = gradVacStep(step.gramian, state, random, beta);
+      const result = gradVacStep(step.gramian, state, random, { beta });
       expectClose(result.coefficients, step.coefficients, `gradvac step ${t + 1}`);
       state = result.state;
     });

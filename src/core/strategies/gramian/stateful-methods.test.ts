@@ -13,20 +13,29 @@ describe('GradVac', () => {
   it('equals PCGrad on its first step (targets 0) and moves the targets by β·ρ', () => {
     const g = randomGramian(71, 3);
     const pcgrad = pcgradCoefficients(g, drawProjectionOrder(3, createRandom(9))).coefficients;
-    const { coefficients } = gradVacStep(g, initialGradVacState(3), createRandom(9), 0.5);
+    const { coefficients } = gradVacStep(g, initialGradVacState(3), createRandom(9), { beta: 0.5 });
     coefficients.forEach((c, k) => expect(c).toBeCloseTo(pcgrad[k], 12));
     // K = 2 by hand: cos = −0.447…, so φ̂ becomes β·cos after one step.
     const g2 = gramianFromVectors([[3, 4], [1, -2]]);
     const cosine = -5 / (5 * Math.sqrt(5));
-    const next = gradVacStep(g2, initialGradVacState(2), createRandom(1), 0.5).state;
+    const next = gradVacStep(g2, initialGradVacState(2), createRandom(1), { beta: 0.5 }).state;
     expect(next.targets[0][1]).toBeCloseTo(0.5 * cosine, 14);
     expect(next.targets[1][0]).toBeCloseTo(0.5 * cosine, 14);
+  });
+
+  it('moves only adjusted pairs’ targets under LibMTL’s rule', () => {
+    // Agreeing gradients: no pair is adjusted, so only the paper's rule moves the targets.
+    const g = gramianFromVectors([[3, 4], [1, 2]]);
+    const paper = gradVacStep(g, initialGradVacState(2), createRandom(1), { beta: 0.5 }).state;
+    const libmtl = gradVacStep(g, initialGradVacState(2), createRandom(1), { beta: 0.5, targetUpdate: 'whenAdjusted' }).state;
+    expect(paper.targets[0][1]).toBeCloseTo(0.5 * (11 / (5 * Math.sqrt(5))), 14);
+    expect(libmtl.targets[0][1]).toBe(0);
   });
 
   it('lifts the cosine to exactly the target when it is below it', () => {
     const g = gramianFromVectors([[3, 4], [1, -2]]);
     const state = { targets: [[0, 0.3], [0.3, 0]] };
-    const { coefficients, adjustments } = gradVacStep(g, state, createRandom(1), 0.01);
+    const { coefficients, adjustments } = gradVacStep(g, state, createRandom(1), { beta: 0.01 });
     expect(adjustments).toBe(2);
     // For K = 2, c_0 − 1 is what task 1's vector gained from g_0 and vice versa.
     expect(cosineWith(g, [1, coefficients[1] - 1], 1)).toBeCloseTo(0.3, 12);
