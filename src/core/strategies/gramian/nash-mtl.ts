@@ -3,10 +3,10 @@
  * every k. c is not normalised: doubling every gradient halves c (c scales as G^(−1/2)), so the step
  * shrinks as the gradients grow. Solved exactly by damped Newton (alpha-fair-newton.ts, α = 1).
  *
- * Where implementations differ: the paper and LibMTL approximate the solution with a few rounds of a
- * convex-concave procedure (cvxpy, 20 iterations), divide G by its Frobenius norm first (so their c
- * is √‖G‖_F times ours), and clip the combined update to norm 1 (`max_norm`). We return the exact
- * paper condition with no normalisation; a clip, if wanted, belongs to the trainer.
+ * Where implementations differ: the authors' code (and LibMTL's port) approximates the solution by
+ * at most 20 warm-started convex problems on G/‖G‖_F, stopping at ‖Ĝα − 1/α‖ < 1e-3, and clips the
+ * shared gradient to norm 1 (`max_norm`). We solve the paper's condition to 1e-12; a clip, if
+ * wanted, belongs to the trainer.
  */
 import { solveAlphaFair } from './alpha-fair-newton';
 import { toRows, type GramianInput } from './matrix';
