@@ -6,7 +6,7 @@
  *
  * Solver: √s = min_{t>0} (s/t + t)/2 turns f into a jointly convex function of (w, t); alternating
  * minimisation fixes t, solves the simplex QP min aᵀw + (r/2t)wᵀGw exactly, and sets t = ‖g_w‖. It
- * stops when t changes by < 1e-13 relative (typically 10–60 rounds for K ≤ 5).
+ * stops when t changes by < 1e-13 relative (2–25 rounds on the reference fixture, K ≤ 5).
  *
  * LibMTL divides d by 1 + κ² (its `rescale = 1`, the default there, with κ = 0.5); TorchJD's CAGrad
  * does not rescale. `rescale: 'libmtl'` reproduces the former.

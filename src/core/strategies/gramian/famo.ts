@@ -54,6 +54,7 @@ export function famoUpdate(
   lossesAfter: readonly number[],
   options: FamoOptions = {},
 ): FamoState {
+  checkPositiveLosses(lossesBefore, 'FAMO');
   checkPositiveLosses(lossesAfter, 'FAMO');
   const { learningRate = 0.025, weightDecay = 0.001 } = options;
   const before = gaps(lossesBefore, options);

@@ -75,6 +75,5 @@ export function gradVacStep(
 
 /** The cosine between the adjusted vector Σ_j a_j g_j and g_j: a test helper for the target property. */
 export function cosineWith(gramian: Gramian, a: readonly number[], j: number): number {
-  return dot(matVec(gramian, a), gramian.map((_, k) => (k === j ? 1 : 0))) /
-    Math.sqrt(quadForm(gramian, a) * gramian[j][j]);
+  return matVec(gramian, a)[j] / Math.sqrt(quadForm(gramian, a) * gramian[j][j]);
 }

@@ -1,7 +1,7 @@
 /** Random gradient systems for the Gramian-family tests. */
 import { gramianFromVectors } from '../../gramian';
 import { createRandom } from '../../random';
-import { dot, matVec } from './matrix';
+import { matVec } from './matrix';
 
 /** K random Gaussian vectors of length `dimension` from `seed`. */
 export function randomVectors(seed: number, taskCount: number, dimension: number): number[][] {
@@ -17,5 +17,3 @@ export function randomGramian(seed: number, taskCount: number, dimension = taskC
 export function innerProducts(gramian: readonly (readonly number[])[], c: readonly number[]): number[] {
   return matVec(gramian, c);
 }
-
-export { dot };
