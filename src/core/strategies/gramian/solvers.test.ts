@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { solveActiveSetQp } from './active-set-qp';
 import { solveAlphaFair } from './alpha-fair-newton';
 import { symmetricEigen } from './jacobi-eigen';
-import { matVec, quadForm, solveLinear } from './matrix';
+import { matVec, quadForm, solveLinear, toRows } from './matrix';
 import { randomGramian } from './test-helpers';
 
 describe('solveLinear', () => {
@@ -89,5 +89,13 @@ describe('solveAlphaFair (damped Newton)', () => {
   it('reports failure for two opposite gradients, where no positive solution exists', () => {
     const solution = solveAlphaFair([[1, -1], [-1, 1]], 1);
     expect(solution.converged).toBe(false);
+  });
+});
+
+describe('toRows', () => {
+  it('reads a flat row-major Float64Array and rejects non-square input with a clear message', () => {
+    expect(toRows(new Float64Array([1, 2, 2, 5]))).toEqual([[1, 2], [2, 5]]);
+    expect(() => toRows(new Float64Array(3))).toThrow(/K² entries/);
+    expect(() => toRows([[1, 2], [3]])).toThrow(/row 1/);
   });
 });
