@@ -65,7 +65,7 @@ export interface SweepPoint {
 /** The latest evaluation of every λ that has one, in λ order. */
 export function latestSweepPoints(evaluations: readonly LabEvaluation[]): SweepPoint[] {
   return SWEEP_LAMBDAS.flatMap((lambda) => {
-    const mine = evaluations.filter((e) => e.runId === runIdFor(lambda));
+    const mine = evaluations.filter((e) => e.runId === runIdFor(lambda) && e.split === 'validation');
     const last = mine[mine.length - 1];
     return last ? [{ lambda, step: last.step, rmse: last.rmse, healthAccuracy: last.healthAccuracy }] : [];
   });
