@@ -17,11 +17,11 @@ export interface Reference {
 
 export const BIBLIOGRAPHY = {
   GABA: {
-    authors: 'book-ai.org (online book; no individual authors named)',
+    authors: 'Authors not named on the site',
     title: 'Gradient-Aware Multi-Task Learning for Predictive Maintenance: AMNL, GABA, and GRACE for RUL Prediction Under Multi-Condition Degradation',
-    venue: 'online book',
+    venue: 'Online book, book-ai.org',
     year: null,
-    locator: 'https://www.book-ai.org/books/predictive-maintenance (read in 2026; sections cited as §chapter.section)',
+    locator: 'https://www.book-ai.org/books/predictive-maintenance (read in 2026; cited by section, e.g. §12.3)',
   },
   'Saxena 2008': {
     authors: 'A. Saxena, K. Goebel, D. Simon, N. Eklund',
@@ -115,7 +115,7 @@ export function isCitationKey(key: string): key is CitationKey {
 /** One reference as a line of text: authors, "title", venue, year, locator. */
 export function formatReference(key: CitationKey): string {
   const entry: Reference = BIBLIOGRAPHY[key];
-  const parts = [entry.authors, `“${entry.title}”`, entry.venue, entry.year === null ? 'undated' : String(entry.year)];
+  const parts = [entry.authors, `“${entry.title}”`, entry.venue, entry.year === null ? 'No date given' : String(entry.year)];
   if (entry.locator) parts.push(entry.locator);
   return `${parts.join('. ')}.`;
 }
