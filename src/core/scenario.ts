@@ -10,7 +10,7 @@ import type { Scenario } from './scenario-parse';
 import { createStrategy } from './strategies';
 import type { StrategyName } from './strategies/strategy';
 import { createBatchFromArrays, createPoolBatcher, disposeBatch, type ArrayPool } from './trainer/batch';
-import { scorePredictions, type PredictionMetrics } from './trainer/metrics';
+import { scorePredictions, type PredictionMetrics } from './data/metrics';
 import { createTrainer, type GradientPath, type StepRecord, type Trainer } from './trainer/trainer';
 
 export * from './scenario-parse';

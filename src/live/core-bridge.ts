@@ -41,7 +41,8 @@ export const coreBridge: CoreBridge = {
         for (const [runId, record] of Object.entries(records)) plain[runId] = toLabRecord(record);
         return { records: plain, failures };
       },
-      evaluate: () => lab.evaluate(),
+      // Loaded test files are scored as chapter 6 scores them, next to the validation windows.
+      evaluate: async () => (lab.hasTest ? [...(await lab.evaluate('validation')), ...(await lab.evaluate('test'))] : lab.evaluate('validation')),
       dispose: () => lab.dispose(),
     };
   },

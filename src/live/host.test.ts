@@ -20,7 +20,7 @@ function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
       return { records, failures };
     },
     async evaluate() {
-      return config.runs.map((run) => ({ runId: run.id, step, rmse: 10 / step, nasaScore: 1, healthAccuracy: 0.5, perClassRecall: [1, 0, 0] }));
+      return config.runs.map((run) => ({ runId: run.id, step, split: 'validation' as const, count: 10, rmse: 10 / step, nasaScore: 1, healthAccuracy: 0.5, perClassRecall: [1, 0, 0] }));
     },
     dispose() { engine.disposed = true; },
   };

@@ -14,6 +14,16 @@ for (const chapter of discoverChapters()) {
           await assertMathRendered(page);
           await assertMarkdownRendered(page);
           await mountAllWidgets(page);
+          // The one symbol table and the chapter's references, both rendered from their single sources.
+          const notation = page.locator('details.notation');
+          assert.equal(await notation.count(), 1, `${chapter.slug} shows the notation table once`);
+          await notation.locator('summary').click();
+          assert.ok(await notation.locator('tbody tr').count() >= 25, 'the notation table lists the book’s symbols');
+          assert.ok(await notation.locator('tbody .katex').count() >= 25, 'the notation table’s symbols are typeset');
+          const references = page.locator('[data-testid="references"] li');
+          assert.ok(await references.count() >= 1, `${chapter.slug} lists its references`);
+          for (const entry of await references.allInnerTexts()) assert.ok(!entry.includes('missing from the bibliography'), entry);
+          await notation.locator('summary').click();
           if (viewport === 'phone') {
             // Nothing may push the page sideways: long inline math, tables and listings scroll in their own boxes.
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

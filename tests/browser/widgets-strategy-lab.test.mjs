@@ -1,6 +1,7 @@
 // StrategyLab in a real browser: the reader's own FD001 files go in through the file picker, the core
 // parses and prepares them in the page, two strategies train side by side in the Worker for a fixed
-// number of steps, and the results table reads back finite validation metrics for both. A malformed
+// number of steps, and the results table reads back finite validation metrics for both and the
+// test engines' scores (one last window per engine). A malformed
 // file gets its exact message, with file and line, next to the drop zone.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +47,10 @@ test('StrategyLab: FD001 through the file picker, Fixed and GABA trained 200 ste
     const read = async (strategy) => {
       const row = table.locator(`tbody tr[data-strategy="${strategy}"]`);
       const cell = async (metric) => Number(await text(row.locator(`[data-metric="${metric}"]`)));
-      return { step: Number(await text(row.locator('td').first())), rmse: await cell('rmse'), nasa: await cell('nasa'), accuracy: await cell('accuracy') };
+      return {
+        step: Number(await text(row.locator('td').first())), rmse: await cell('rmse'), nasa: await cell('nasa'), accuracy: await cell('accuracy'),
+        testRmse: await cell('test-rmse'), testNasa: await cell('test-nasa'),
+      };
     };
     const results = { fixed: await read('fixed'), gaba: await read('gaba') };
     for (const [strategy, result] of Object.entries(results)) {
@@ -55,7 +59,13 @@ test('StrategyLab: FD001 through the file picker, Fixed and GABA trained 200 ste
       assert.ok(result.rmse > 0 && result.rmse < 60, `${strategy}: validation RMSE ${result.rmse}`);
       assert.ok(result.nasa > 0 && Number.isFinite(result.nasa), `${strategy}: NASA score ${result.nasa}`);
       assert.ok(result.accuracy > 0.3 && result.accuracy <= 1, `${strategy}: health accuracy ${result.accuracy}`);
+      // The test files are scored as chapter 6 scores them: one last window per engine, truth capped at 125.
+      assert.ok(result.testRmse > 0 && result.testRmse < 45, `${strategy}: test RMSE ${result.testRmse}`);
+      assert.ok(result.testNasa > 0 && result.testNasa < result.nasa, `${strategy}: test NASA ${result.testNasa} over 100 engines, validation ${result.nasa} over thousands of windows`);
     }
+    const caption = await text(table.locator('caption'));
+    assert.match(caption, /each of the 100 test engines scored on its last window/);
+    assert.match(caption, /capped at 125/);
     // Same initialisation and batches, different weights: the two runs must not be the same run.
     assert.notDeepEqual(results.fixed, results.gaba, 'Fixed and GABA gave identical results after the warm-up');
     console.log(`     StrategyLab FD001, ${STEPS} steps, seed 0: ${JSON.stringify(results)}`);

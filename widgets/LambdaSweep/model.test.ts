@@ -22,9 +22,9 @@ describe('the λ_rul sweep model', () => {
 
   it('reports the latest evaluation of each λ in λ order', () => {
     const points = latestSweepPoints([
-      { runId: runIdFor(0.5), step: 100, rmse: 30, nasaScore: 1, healthAccuracy: 0.5, perClassRecall: [] },
-      { runId: runIdFor(0.1), step: 100, rmse: 40, nasaScore: 1, healthAccuracy: 0.6, perClassRecall: [] },
-      { runId: runIdFor(0.5), step: 200, rmse: 20, nasaScore: 1, healthAccuracy: 0.7, perClassRecall: [] },
+      { runId: runIdFor(0.5), split: 'validation', count: 200, step: 100, rmse: 30, nasaScore: 1, healthAccuracy: 0.5, perClassRecall: [] },
+      { runId: runIdFor(0.1), split: 'validation', count: 200, step: 100, rmse: 40, nasaScore: 1, healthAccuracy: 0.6, perClassRecall: [] },
+      { runId: runIdFor(0.5), split: 'validation', count: 200, step: 200, rmse: 20, nasaScore: 1, healthAccuracy: 0.7, perClassRecall: [] },
     ]);
     expect(points).toEqual([
       { lambda: 0.1, step: 100, rmse: 40, healthAccuracy: 0.6 },

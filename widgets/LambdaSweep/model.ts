@@ -6,7 +6,10 @@
 import type { LabConfig, LabEvaluation } from '../../src/live/types';
 import type { Schema } from '../shared/url-state';
 
-/** Validation RMSE (cycles) published for fixed weights; λ_rul = 1 is single-task RUL. */
+/**
+ * RMSE (cycles) published by the source book [GABA]: AMNL runs (weighted RUL loss) at the given λ_rul,
+ * except 0.75, its older "V7" 0.75/0.25 baseline; λ_rul = 1 is single-task RUL.
+ */
 export const PUBLISHED_ABLATION: readonly { readonly lambda: number; readonly fd002: number; readonly fd004: number }[] = [
   { lambda: 0.5, fd002: 6.33, fd004: 7.3 },
   { lambda: 0.6, fd002: 6.88, fd004: 7.78 },
@@ -65,7 +68,7 @@ export interface SweepPoint {
 /** The latest evaluation of every λ that has one, in λ order. */
 export function latestSweepPoints(evaluations: readonly LabEvaluation[]): SweepPoint[] {
   return SWEEP_LAMBDAS.flatMap((lambda) => {
-    const mine = evaluations.filter((e) => e.runId === runIdFor(lambda));
+    const mine = evaluations.filter((e) => e.runId === runIdFor(lambda) && e.split === 'validation');
     const last = mine[mine.length - 1];
     return last ? [{ lambda, step: last.step, rmse: last.rmse, healthAccuracy: last.healthAccuracy }] : [];
   });

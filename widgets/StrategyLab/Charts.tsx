@@ -33,7 +33,7 @@ export function LabCharts({ names, records, evaluations, steps }: ChartsProps) {
   const rmseSeries: ChartSeries[] = names.map((name) => ({
     id: name,
     className: colourClass(name),
-    points: evaluations.filter((e) => e.runId === name).map((e) => [e.step, e.rmse] as const),
+    points: evaluations.filter((e) => e.runId === name && e.split === 'validation').map((e) => [e.step, e.rmse] as const),
   }));
   const common = { width: 360, height: 200, xDomain: [0, steps] as const, xLabel: 'step' };
   return (
@@ -51,7 +51,7 @@ export function LabCharts({ names, records, evaluations, steps }: ChartsProps) {
         <LineChart {...common} title="Gradient norm ratio per strategy" yScale="log" yDomain={extent(all(ratio), [1, 1000], true)} yLabel="ratio" series={seriesOf(ratio)} />
       </figure>
       <figure><figcaption>Validation RMSE (cycles)</figcaption>
-        <LineChart {...common} title="Validation RMSE per strategy" yDomain={extent(evaluations.map((e) => e.rmse), [0, 60], false)} yLabel="RMSE" series={rmseSeries} testId="lab-rmse" />
+        <LineChart {...common} title="Validation RMSE per strategy" yDomain={extent(evaluations.filter((e) => e.split === 'validation').map((e) => e.rmse), [0, 60], false)} yLabel="RMSE" series={rmseSeries} testId="lab-rmse" />
       </figure>
     </div>
   );

@@ -29,6 +29,9 @@ describe('loading the reader’s C-MAPSS files', () => {
       expect(outcome.label).toBe('FD001');
       expect(outcome.prepared.train.count + outcome.prepared.validation.count).toBeGreaterThan(15000);
       expect(outcome.arrays.train.lastFeatures.length).toBe(outcome.prepared.train.count * outcome.prepared.featureCount);
+      // The lab scores the test set per engine on its last window: FD001 has 100 test engines.
+      expect(outcome.arrays.test?.rul.length).toBe(100);
+      expect(outcome.summary).toContain('100 test engines');
     }
   });
 });

@@ -6,6 +6,7 @@ import { formatIssue } from '../../src/core/data/parse-issues';
 import { parseCmapssTableInSlices } from '../../src/core/data/parse-cmapss';
 import { checkRulAgainstTest, parseRulFile } from '../../src/core/data/parse-rul';
 import { prepareCmapss, type PreparedData } from '../../src/core/data/index';
+import { labArraysFromPrepared } from '../../src/core/lab/fleet-data';
 import type { LoadedDatasetArrays } from '../../src/live/protocol';
 
 export type LoadOutcome =
@@ -66,14 +67,10 @@ export async function loadCmapssFiles(files: readonly File[], report: (stage: st
     validationFraction: 0.2,
     seed: 0,
   });
-  const pick = (set: PreparedData['train']) => ({ lastFeatures: set.lastFeatures, windows: set.windows, rul: set.rul, health: set.health });
-  const arrays: LoadedDatasetArrays = {
-    featureCount: prepared.featureCount,
-    windowLength: prepared.train.windowLength,
-    train: pick(prepared.train),
-    validation: pick(prepared.validation),
-  };
+  // The test split (each test engine's last window, truth capped at 125) travels with the rest, so
+  // the lab can score it as chapter 6 does.
+  const arrays: LoadedDatasetArrays = labArraysFromPrepared(prepared);
   const label = subset ?? 'C-MAPSS';
-  const summary = `${train.value.engineCount} training engines, ${prepared.train.count} training and ${prepared.validation.count} validation windows, ${prepared.featureCount} features, ${prepared.conditionCount} operating condition${prepared.conditionCount === 1 ? '' : 's'}`;
+  const summary = `${train.value.engineCount} training engines, ${prepared.train.count} training and ${prepared.validation.count} validation windows, ${prepared.featureCount} features, ${prepared.conditionCount} operating condition${prepared.conditionCount === 1 ? '' : 's'}${prepared.test ? `, ${prepared.test.count} test engines (last window each)` : ''}`;
   return { ok: true, datasetId: `${label}-${Date.now().toString(36)}`, label, summary, arrays, prepared };
 }

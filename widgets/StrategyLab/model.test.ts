@@ -46,10 +46,19 @@ describe('the strategy lab model', () => {
 
   it('tabulates the latest evaluation and record of each strategy', () => {
     const rows = resultRows(['gaba'], [
-      { runId: 'gaba', step: 100, rmse: 30, nasaScore: 900, healthAccuracy: 0.5, perClassRecall: [0.9, 0.2, 0.4] },
-      { runId: 'gaba', step: 200, rmse: 21, nasaScore: 500, healthAccuracy: 0.7, perClassRecall: [0.9, 0.5, 0.6] },
+      { runId: 'gaba', step: 100, split: 'validation', count: 3800, rmse: 30, nasaScore: 900, healthAccuracy: 0.5, perClassRecall: [0.9, 0.2, 0.4] },
+      { runId: 'gaba', step: 200, split: 'validation', count: 3800, rmse: 21, nasaScore: 500, healthAccuracy: 0.7, perClassRecall: [0.9, 0.5, 0.6] },
     ], { gaba: { step: 200, losses: [400, 0.6], gradNorms: [200, 0.5], cosine: 0.1, weights: [0.1, 0.9] } });
-    expect(rows[0]).toMatchObject({ step: 200, rmse: 21, nasaScore: 500, healthAccuracy: 0.7, criticalRecall: 0.6, normRatio: 400 });
+    expect(rows[0]).toMatchObject({ step: 200, rmse: 21, nasaScore: 500, validationWindows: 3800, healthAccuracy: 0.7, criticalRecall: 0.6, normRatio: 400, testEngines: 0 });
     expect(rows[0].lambdaRul).toBeCloseTo(0.1, 12);
+    expect(Number.isNaN(rows[0].testRmse)).toBe(true);
+  });
+
+  it('keeps the per-engine test scores apart from the validation windows', () => {
+    const rows = resultRows(['fixed'], [
+      { runId: 'fixed', step: 800, split: 'validation', count: 3800, rmse: 18, nasaScore: 40000, healthAccuracy: 0.8, perClassRecall: [1, 0.7, 0.8] },
+      { runId: 'fixed', step: 800, split: 'test', count: 100, rmse: 16.7, nasaScore: 590, healthAccuracy: 0.85, perClassRecall: [1, 0.8, 0.9] },
+    ], {});
+    expect(rows[0]).toMatchObject({ rmse: 18, nasaScore: 40000, validationWindows: 3800, healthAccuracy: 0.8, testRmse: 16.7, testNasaScore: 590, testEngines: 100 });
   });
 });

@@ -72,10 +72,17 @@ export interface ResultRow {
   readonly strategy: StrategyName;
   readonly label: string;
   readonly step: number;
+  /** Validation split: every window of the held-out training engines. */
   readonly rmse: number;
+  /** Summed over the validation windows, so it grows with their number. */
   readonly nasaScore: number;
+  readonly validationWindows: number;
   readonly healthAccuracy: number;
   readonly criticalRecall: number;
+  /** Loaded test files: each engine's last window, truth capped at 125 (NaN without test files). */
+  readonly testRmse: number;
+  readonly testNasaScore: number;
+  readonly testEngines: number;
   readonly lambdaRul: number;
   readonly normRatio: number;
 }
@@ -86,8 +93,9 @@ export function resultRows(
   latest: Readonly<Record<string, LabStepRecord | undefined>>,
 ): ResultRow[] {
   return names.map((name) => {
-    const mine = evaluations.filter((e) => e.runId === name);
-    const last = mine[mine.length - 1];
+    const latestOf = (split: LabEvaluation['split']) => evaluations.filter((e) => e.runId === name && e.split === split).at(-1);
+    const last = latestOf('validation');
+    const test = latestOf('test');
     const record = latest[name];
     return {
       strategy: name,
@@ -95,16 +103,27 @@ export function resultRows(
       step: last?.step ?? 0,
       rmse: last?.rmse ?? NaN,
       nasaScore: last?.nasaScore ?? NaN,
+      validationWindows: last?.count ?? 0,
       healthAccuracy: last?.healthAccuracy ?? NaN,
       criticalRecall: last?.perClassRecall[2] ?? NaN,
+      testRmse: test?.rmse ?? NaN,
+      testNasaScore: test?.nasaScore ?? NaN,
+      testEngines: test?.count ?? 0,
       lambdaRul: record ? record.weights[0] / (record.weights[0] + record.weights[1]) : NaN,
       normRatio: record ? record.gradNorms[0] / record.gradNorms[1] : NaN,
     };
   });
 }
 
-export const RESULT_COLUMNS = ['strategy', 'step', 'validation_rmse', 'nasa_score', 'health_accuracy', 'critical_recall', 'lambda_rul_share', 'grad_norm_ratio'] as const;
+export const RESULT_COLUMNS = [
+  'strategy', 'step', 'validation_rmse_all_windows', 'validation_nasa_score_sum_over_windows', 'validation_windows',
+  'validation_health_accuracy', 'validation_critical_recall', 'test_rmse_last_window_per_engine', 'test_nasa_score_last_window_per_engine',
+  'test_engines', 'lambda_rul_share', 'grad_norm_ratio',
+] as const;
 
 export function resultCsvRows(rows: readonly ResultRow[]): (string | number)[][] {
-  return rows.map((r) => [r.label, r.step, r.rmse, r.nasaScore, r.healthAccuracy, r.criticalRecall, r.lambdaRul, r.normRatio]);
+  return rows.map((r) => [
+    r.label, r.step, r.rmse, r.nasaScore, r.validationWindows, r.healthAccuracy, r.criticalRecall,
+    r.testRmse, r.testNasaScore, r.testEngines, r.lambdaRul, r.normRatio,
+  ]);
 }

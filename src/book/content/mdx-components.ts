@@ -1,11 +1,14 @@
 /**
  * Components every chapter can use without importing them: `<Widget>`, `<Listing>`, `<Figure>`,
- * and the h2–h4 overrides that add section anchors.
+ * `<References>` (from the one bibliography), `<Notation>` (the one symbol table) and the h2–h4
+ * overrides that add section anchors.
  */
 import type { MDXComponents } from 'mdx/types';
 import { Listing } from '../listing/Listing';
 import { Widget } from '../widgets/Widget';
 import { Figure } from './Figure';
 import { H2, H3, H4 } from './Heading';
+import Notation from '../../../content/shared/notation.mdx';
+import { References } from './References';
 
-export const mdxComponents: MDXComponents = { h2: H2, h3: H3, h4: H4, Widget, Listing, Figure };
+export const mdxComponents: MDXComponents = { h2: H2, h3: H3, h4: H4, Widget, Listing, Figure, References, Notation };

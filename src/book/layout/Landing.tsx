@@ -11,7 +11,8 @@ export function Landing({ chapters }: { chapters: readonly Chapter[] }) {
         <p className="landing__lede">
           One network, two tasks: predict how many cycles a turbofan engine has left, and say whether it is healthy,
           degrading or critical. This book is about the single number that decides how much each task is heard — the loss
-          weight — and the methods that set it for you. Every figure trains a real network in your browser.
+          weight — and the methods that set it for you. The widgets run the book’s own training core in your browser, and
+          their live modes train a real network there; published figures are marked with their source.
         </p>
       </header>
       <ol className="chapter-list">

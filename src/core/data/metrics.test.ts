@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constantPredictorBaseline, healthAccuracy, nasaScore, perClassRecall, rmse } from './metrics';
+import { constantPredictorBaseline, healthAccuracy, nasaScore, perClassRecall, rmse, scorePredictions } from './metrics';
 
 describe('metrics', () => {
   it('nasaScore charges e − 1 for 13 cycles early and e − 1 for 10 cycles late', () => {
@@ -27,5 +27,24 @@ describe('metrics', () => {
     expect(baseline.prediction).toBe(100);
     expect(baseline.rmse).toBeCloseTo(Math.sqrt(50), 12);
     expect(baseline.nasaScore).toBeCloseTo(Math.exp(10 / 13) - 1, 12);
+  });
+});
+
+describe('the one scoring rule', () => {
+  it('clips predictions at 0 for both RMSE and the NASA score: [−20, 50] against [10, 40]', () => {
+    const early = Math.exp(10 / 13) - 1;
+    const late = Math.E - 1;
+    expect(nasaScore([-20, 50], [10, 40])).toBeCloseTo(early + late, 12);
+    expect(nasaScore([-20, 50], [10, 40])).toBeCloseTo(2.876, 3);
+    expect(rmse([-20, 50], [10, 40])).toBeCloseTo(10, 12);
+  });
+
+  it('scorePredictions reports the same numbers as the single functions', () => {
+    const logits = Float32Array.of(2, 0, 0, 0, 0, 3);
+    const scores = scorePredictions([-20, 50], logits, [10, 40], Int32Array.of(0, 1));
+    expect(scores.rmse).toBe(rmse([-20, 50], [10, 40]));
+    expect(scores.nasaScore).toBe(nasaScore([-20, 50], [10, 40]));
+    expect(scores.accuracy).toBe(0.5);
+    expect(Number.isNaN(scores.criticalRecall)).toBe(true);
   });
 });

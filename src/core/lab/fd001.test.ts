@@ -38,7 +38,10 @@ describe.skipIf(!hasData)('a short real training run on FD001', () => {
     const scores = await lab.evaluate('test');
     const baseline = constantPredictorBaseline(data.train.rul, data.test!.rul);
     expect(baseline.rmse).toBeCloseTo(40.42, 1);
+    expect(lab.hasTest).toBe(true);
+    expect(Math.max(...data.test!.rul)).toBe(125);
     for (const score of scores) {
+      expect(score).toMatchObject({ split: 'test', count: 100 });
       expect(score.rmse).toBeLessThan(0.6 * baseline.rmse);
       expect(score.nasaScore).toBeLessThan(0.2 * baseline.nasaScore);
       expect(score.healthAccuracy).toBeGreaterThan(0.55);

@@ -17,8 +17,13 @@ export interface Lab {
   readonly runIds: readonly string[];
   /** One step of every run still alive. A run whose step is not finite stops; the others go on. */
   step(): Promise<LabStepResult>;
-  /** Metrics of every live run on the validation split (default) or the test split. */
+  /**
+   * Metrics of every live run on the validation split (default) or the test split (each test engine's
+   * last window, truth capped at 125).
+   */
   evaluate(split?: 'validation' | 'test'): Promise<LabEvaluation[]>;
+  /** Whether test files were loaded, so `evaluate('test')` has engines to score. */
+  readonly hasTest: boolean;
   readonly stepCount: number;
   dispose(): void;
 }
@@ -175,6 +180,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
 
   return {
     runIds: config.runs.map((r) => r.id),
+    hasTest: test !== null,
     get stepCount() {
       return stepCount;
     },
@@ -201,6 +207,8 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
         evaluations.push({
           runId,
           step: stepCount,
+          split,
+          count: truth.length,
           rmse: rmse(rulPredictions, truth),
           nasaScore: nasaScore(rulPredictions, truth),
           healthAccuracy: healthAccuracy(healthLogits, labels),

@@ -61,10 +61,17 @@ export interface LabStepRecord {
   readonly projections?: number;
 }
 
-/** Validation metrics of one run at one step. */
+/** Metrics of one run at one step on one split (scored by data/metrics.ts). */
 export interface LabEvaluation {
   readonly runId: string;
   readonly step: number;
+  /**
+   * 'validation': every window of the held-out training engines; 'test': each loaded test engine's
+   * last window against its true RUL capped at 125 (one row per engine, as chapter 6 scores).
+   */
+  readonly split: 'validation' | 'test';
+  /** Rows scored: windows for validation, engines for test. The NASA score is a sum over them. */
+  readonly count: number;
   readonly rmse: number;
   readonly nasaScore: number;
   readonly healthAccuracy: number;

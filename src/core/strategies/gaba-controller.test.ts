@@ -95,9 +95,19 @@ describe('createGabaController', () => {
     const rulWeights = [1, 2, 3].map(() => controller.update([1, 1e-9]).weights[0]);
     expect(rulWeights[0]).toBeCloseTo(0.495, 8);
     expect(rulWeights[1]).toBeCloseTo(0.49005, 8);
-    // The source prints 0.4853 for the third step; its own recurrence gives 0.5·0.99³ = 0.4851495.
+    // With a raw RUL weight of 0 the third step is 0.5·0.99³ = 0.4851495. The source's smoke test prints
+    // 0.4853, which is right for its own raw weight (≈ 0.0048, next test): EMA = 0.5·βⁿ + r·(1 − βⁿ).
     expect(rulWeights[2]).toBeCloseTo(0.4851495, 8);
     expect(rulWeights.map((w) => w.toFixed(4)).slice(0, 2)).toEqual(['0.4950', '0.4901']);
+  });
+
+  it('prints the source’s 0.4950, 0.4901, 0.4853 when the raw RUL weight is its ≈ 0.0048', () => {
+    const controller = createGabaController({ warmupSteps: 0 });
+    const raw = 0.0048;
+    const norms = [1, raw / (1 - raw)];
+    const rulWeights = [1, 2, 3].map(() => controller.update(norms).weights[0]);
+    rulWeights.forEach((w, n) => expect(w).toBeCloseTo(0.5 * 0.99 ** (n + 1) + raw * (1 - 0.99 ** (n + 1)), 10));
+    expect(rulWeights.map((w) => w.toFixed(4))).toEqual(['0.4950', '0.4901', '0.4853']);
   });
 
   it('pins the RUL weight at the floor for norms 100 : 0.001: 0.05 / (0.05 + ema_health) after renormalising', () => {

@@ -1,4 +1,4 @@
-/** The trainer's public surface: batches, the trainer itself, its step records and metrics. */
+/** The trainer's public surface: batches, the trainer itself and its step records (scores live in data/metrics). */
 export {
   createBatchFromArrays,
   createPoolBatcher,
@@ -12,7 +12,6 @@ export { activate, backboneForward, convolutionForward, forwardOutputs, headForw
 export { perTaskGradients, type PendingStep, type PerTaskGradients } from './fused-step';
 export { findNonFinite, type Measurement } from './measurement';
 export { createNetworkOptimiser, type NetworkOptimiser } from './optimiser';
-export { scorePredictions, type PredictionMetrics } from './metrics';
 export {
   createTrainer,
   type Evaluation,
