@@ -5,9 +5,8 @@
 import { rmse, nasaScore, healthAccuracy, perClassRecall } from '../data/metrics';
 import { NonFiniteError } from '../errors';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../model';
-import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
+import { DEFAULT_ADAM, withLearningRate, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
-import { createStrategy, type StrategySpec } from '../strategies/index';
 import { createPoolBatcher, type Batch, type PoolBatcher } from '../trainer/batch';
 import { createTrainer, type Trainer } from '../trainer/trainer';
 import { createStackedRuns } from './stacked-runs';
@@ -76,11 +75,7 @@ export function labModelConfig(backbone: LabConfig['backbone'], data: LabDataset
   return { ...DEFAULT_TEMPORAL_MODEL_CONFIG, inputSize: data.featureCount, temporal };
 }
 
-function optimiserFor(config: LabConfig): OptimiserConfig {
-  const chosen = config.optimiser;
-  if (!chosen) return { ...DEFAULT_ADAM, learningRate: LAB_LEARNING_RATE };
-  return chosen.kind === 'sgd' ? { kind: 'sgd', learningRate: chosen.learningRate } : { ...DEFAULT_ADAM, learningRate: chosen.learningRate };
-}
+const optimiserFor = (config: LabConfig): OptimiserConfig => config.optimiser ?? withLearningRate(DEFAULT_ADAM, LAB_LEARNING_RATE);
 
 export interface LabStepResult {
   readonly records: Record<string, LabStepRecord>;
@@ -109,8 +104,7 @@ function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitPa
   const trainers = new Map<string, Trainer>();
   try {
     for (const run of config.runs) {
-      const strategy = createStrategy(run.strategy as StrategySpec, { taskCount: 2, optimiser });
-      trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy, optimiser }));
+      trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy: run.strategy, optimiser }));
     }
   } catch (error) {
     trainers.forEach((trainer) => trainer.dispose());

@@ -3,12 +3,8 @@
  * on the same batches, one weighting strategy per run. Plain data, so a lab can be described in a
  * message to a Worker or in a test.
  */
-
-/** A weighting strategy and its hyperparameters, as the core's registry takes them. */
-export interface LabStrategySpec {
-  readonly name: string;
-  readonly hyper?: Readonly<Record<string, unknown>>;
-}
+import type { OptimiserConfig } from '../optimiser-config';
+import type { StrategySpec } from '../strategies/index';
 
 /** One run of a lab. */
 export interface LabRunSpec {
@@ -16,7 +12,7 @@ export interface LabRunSpec {
   readonly id: string;
   /** What the reader sees in legends and tables. */
   readonly label: string;
-  readonly strategy: LabStrategySpec;
+  readonly strategy: StrategySpec;
 }
 
 /** Where a lab's batches come from. */
@@ -41,7 +37,8 @@ export interface LabConfig {
    * backbone; their records then carry losses and weights, and no gradient measurements.
    */
   readonly stacked?: boolean;
-  readonly optimiser?: { readonly kind: 'adam' | 'sgd'; readonly learningRate: number };
+  /** Default: Adam at {@link LAB_LEARNING_RATE} (lab.ts). */
+  readonly optimiser?: OptimiserConfig;
   readonly batchSize?: number;
   /** The lab stops by itself after this many steps (each run takes one step per lab step). */
   readonly totalSteps?: number;

@@ -33,7 +33,7 @@ export type { OptimiserConfig } from '../optimiser-config';
 /** Which method to build, with any hyperparameters that differ from the published defaults. */
 export interface StrategySpec {
   readonly name: StrategyName;
-  readonly hyper?: Record<string, unknown>;
+  readonly hyper?: Readonly<Record<string, unknown>>;
 }
 
 /** What a strategy needs from the run it belongs to. */
