@@ -3,7 +3,7 @@
  * PyTorch's defaults) through the core's trainer on one backend and one gradient path.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { nodeWasmPaths } from '../src/cli/node-tfjs';
+import { nodeWasmPaths } from '../src/node/tfjs-setup';
 import { selectBackend, type BackendName } from '../src/core/backend';
 import { createToyDataset } from '../src/core/data/toy-dataset';
 import { DEFAULT_MODEL_CONFIG } from '../src/core/model';

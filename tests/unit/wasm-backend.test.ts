@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { nodeWasmPaths } from '../../src/cli/node-tfjs';
+import { nodeWasmPaths } from '../../src/node/tfjs-setup';
 import { selectBackend, type BackendName } from '../../src/core/backend';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
 import { flattenParameters } from '../../src/core/trainer/test-helpers';

@@ -7,10 +7,10 @@ import { NonFiniteError } from '../errors';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../model';
 import { DEFAULT_ADAM, withLearningRate, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
-import { createPoolBatcher, type Batch, type PoolBatcher } from '../trainer/batch';
+import { createPoolBatcher, type PoolBatcher } from '../trainer/batch';
 import { createTrainer, type Trainer } from '../trainer/trainer';
 import { createStackedRuns } from './stacked-runs';
-import type { LabConfig, LabDatasetArrays, LabEvaluation, LabSplit, LabStepRecord } from './types';
+import type { LabConfig, LabDatasetArrays, LabEvaluation, LabRuns, LabSplit, LabStepRecord, LabStepResult, RunOutputs } from './types';
 
 export interface Lab {
   readonly runIds: readonly string[];
@@ -76,28 +76,6 @@ export function labModelConfig(backbone: LabConfig['backbone'], data: LabDataset
 }
 
 const optimiserFor = (config: LabConfig): OptimiserConfig => config.optimiser ?? withLearningRate(DEFAULT_ADAM, LAB_LEARNING_RATE);
-
-export interface LabStepResult {
-  readonly records: Record<string, LabStepRecord>;
-  readonly failures: Record<string, string>;
-}
-
-/** A run's outputs on an evaluation batch. */
-export interface RunOutputs {
-  /** `[B]` RUL predictions in cycles. */
-  readonly rulPredictions: Float32Array;
-  /** `[B × 3]` row-major health logits. */
-  readonly healthLogits: Float32Array;
-}
-
-/** How a lab's runs train: one trainer each, or one stacked program (stacked-runs.ts). */
-export interface LabRuns {
-  /** One step of every live run on `batch` (the caller owns it); a failed run stops and is reported. */
-  step(batch: Batch): Promise<LabStepResult>;
-  /** Every live run's outputs on `batch`. */
-  outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
-  dispose(): void;
-}
 
 /** One trainer per run: any strategy, either backbone. */
 function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {

@@ -8,8 +8,7 @@ import { createStrategy } from '../strategies/index';
 import type { ExplicitParameters, ModelConfig } from '../model';
 import type { OptimiserConfig } from '../optimiser-config';
 import { createBatchedSweep } from '../sweep/batched-sweep';
-import type { LabRuns, RunOutputs } from './lab';
-import type { LabConfig, LabStepRecord } from './types';
+import type { LabConfig, LabRuns, LabStepRecord, RunOutputs } from './types';
 
 const FIXED_WEIGHT_STRATEGIES: readonly string[] = ['fixed', 'amnl'];
 

@@ -5,6 +5,7 @@
  */
 import type { OptimiserConfig } from '../optimiser-config';
 import type { StrategySpec } from '../strategies/index';
+import type { Batch } from '../trainer/batch';
 
 /** One run of a lab. */
 export interface LabRunSpec {
@@ -56,6 +57,29 @@ export interface LabStepRecord {
   readonly cosine: number;
   readonly weights: readonly number[];
   readonly projections?: number;
+}
+
+/** Every live run's record of one lab step, and the runs that stopped at it, with the reason. */
+export interface LabStepResult {
+  readonly records: Record<string, LabStepRecord>;
+  readonly failures: Record<string, string>;
+}
+
+/** A run's outputs on an evaluation batch. */
+export interface RunOutputs {
+  /** `[B]` RUL predictions in cycles. */
+  readonly rulPredictions: Float32Array;
+  /** `[B × 3]` row-major health logits. */
+  readonly healthLogits: Float32Array;
+}
+
+/** How a lab's runs train: one trainer each, or one stacked program (stacked-runs.ts). */
+export interface LabRuns {
+  /** One step of every live run on `batch` (the caller owns it); a failed run stops and is reported. */
+  step(batch: Batch): Promise<LabStepResult>;
+  /** Every live run's outputs on `batch`. */
+  outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
+  dispose(): void;
 }
 
 /** Validation metrics of one run at one step. */

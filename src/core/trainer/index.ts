@@ -9,7 +9,8 @@ export {
   type PoolBatcher,
 } from './batch';
 export { activate, backboneForward, convolutionForward, forwardOutputs, headForward, replicaForward, temporalBackboneForward } from './forward';
-export { perTaskGradients, type PendingStep, type PerTaskGradients } from './fused-step';
+export { perTaskGradients, type PendingStep } from './fused-step';
+export type { PerTaskGradients } from './per-task-gradients';
 export { findNonFinite, type Measurement } from './measurement';
 export { createNetworkOptimiser, type NetworkOptimiser } from './optimiser';
 export { scorePredictions, type PredictionMetrics } from './metrics';
