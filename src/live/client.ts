@@ -128,15 +128,8 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   };
 }
 
-// One host per page is the point (one Worker, one tfjs instance), so these two are page-wide on purpose.
+// One host per page is the point (one Worker, one tfjs instance), so the client is page-wide on purpose.
 let pageClient: LiveClient | null = null;
-let pageOptions: LiveClientOptions | null = null;
-const backendSubscriptions = new Map<(info: LabBackendInfo) => void, (() => void) | undefined>();
-
-/** Set before the first lab starts (the book passes `?backend=` and the wasm folder). */
-export function configureLiveClient(options: LiveClientOptions): void {
-  pageOptions = options;
-}
 
 /** `?backend=` from the page URL (an unknown value is the shell's to report) and the wasm folder. */
 function optionsFromPage(): LiveClientOptions {
@@ -146,19 +139,6 @@ function optionsFromPage(): LiveClientOptions {
 
 /** The page's one client, created on first use (this is when tfjs starts loading). */
 export function getLiveClient(): LiveClient {
-  if (!pageClient) {
-    pageClient = createLiveClient(pageOptions ?? optionsFromPage());
-    const client = pageClient;
-    backendSubscriptions.forEach((_, listener) => backendSubscriptions.set(listener, client.subscribeBackend(listener)));
-  }
+  pageClient ??= createLiveClient(optionsFromPage());
   return pageClient;
-}
-
-/** Hears the host's backend choice without creating the client: the header badge must not load tfjs. */
-export function subscribeBackendWhenReady(listener: (info: LabBackendInfo) => void): () => void {
-  backendSubscriptions.set(listener, pageClient?.subscribeBackend(listener));
-  return () => {
-    backendSubscriptions.get(listener)?.();
-    backendSubscriptions.delete(listener);
-  };
 }

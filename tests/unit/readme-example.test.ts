@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { createPoolBatcher, createToyDataset, createTrainer, selectBackend } from '../../src/core';
+import { selectBackend } from '../../src/core/backend';
+import { createToyDataset } from '../../src/core/data/toy-dataset';
+import { createPoolBatcher } from '../../src/core/trainer/batch';
+import { createTrainer } from '../../src/core/trainer/trainer';
 
 describe('the README’s core API example', () => {
   it('runs as written and leaves no tensors behind', async () => {

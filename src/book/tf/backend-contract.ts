@@ -1,6 +1,7 @@
 /**
- * The shape of the core's backend selection (src/core/backend.ts), restated here so the shell
- * compiles and runs whether or not that file exists yet.
+ * What the shell asks of the module that selects the backend (src/live/backend-module.ts, which the
+ * training host answers). Typed here, not imported, because the shell loads that module lazily and
+ * its tests hand TfSession a fake one without TensorFlow.js.
  */
 
 export interface BackendSelection {
