@@ -16,7 +16,7 @@ import { prepareCmapss } from '../src/core/data/prepare';
 import { labArraysFromPrepared } from '../src/core/lab/fleet-data';
 import { createLab } from '../src/core/lab/lab';
 import { STRATEGY_NAMES, describeStrategy } from '../src/core/strategies/index';
-import { nodeWasmPaths } from '../src/cli/node-tfjs';
+import { nodeWasmPaths } from '../src/node/tfjs-setup';
 
 const steps = Number(process.argv[2] ?? 1500);
 const seed = Number(process.argv[3] ?? 0);

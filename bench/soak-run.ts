@@ -10,7 +10,6 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../src/core/backend';
 import { createToyDataset } from '../src/core/data/toy-dataset';
 import { DEFAULT_ADAM } from '../src/core/optimiser-config';
-import { createStrategy } from '../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../src/core/trainer/batch';
 import { createTrainer } from '../src/core/trainer/trainer';
 import { describeMachine, formatMachine } from './machine';
@@ -28,8 +27,7 @@ console.log(`soak: ${steps} GABA steps on tfjs ${tf.getBackend()}, batch 64 from
 
 const toy = createToyDataset({ seed: 0, size: 1024 });
 const batcher = createPoolBatcher({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount }, 64);
-const strategy = createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM });
-const trainer = createTrainer({ parameters: { seed: 1 }, strategy, optimiser: DEFAULT_ADAM });
+const trainer = createTrainer({ parameters: { seed: 1 }, strategy: { name: 'gaba' }, optimiser: DEFAULT_ADAM });
 
 const rows: string[][] = [];
 const snapshot = (label: string): { tensors: number; bytes: number } => {

@@ -10,6 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import type { BackendName } from '../src/core/backend-names';
 import type { StepBenchResult } from './page/step-bench';
 import { launch, serve } from './browser';
 import { describeMachine, formatMachine } from './machine';
@@ -17,7 +18,7 @@ import { loadAverage, numberOption, renderTable } from './report';
 import type { TimingPlan } from './timing';
 import { poolTorchOutcomes, runTorchBench } from './torch';
 
-type Backend = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+type Backend = BackendName;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const repeats = numberOption(argv, '--repeats', 9);

@@ -11,7 +11,6 @@ import type { BackendName } from '../src/core/backend';
 import { createToyDataset } from '../src/core/data/toy-dataset';
 import { DEFAULT_MODEL_CONFIG } from '../src/core/model';
 import { DEFAULT_ADAM } from '../src/core/optimiser-config';
-import { createStrategy } from '../src/core/strategies';
 import { createBatchedSweep } from '../src/core/sweep/batched-sweep';
 import { createPoolBatcher, type Batch } from '../src/core/trainer/batch';
 import { createTrainer } from '../src/core/trainer/trainer';
@@ -44,7 +43,7 @@ async function benchBackend(name: BackendName, models: number, plan: TimingPlan)
     createTrainer({
       model: DEFAULT_MODEL_CONFIG,
       parameters: { seed: n },
-      strategy: createStrategy({ name: 'fixed', hyper: { weights: w } }, { taskCount: 2, optimiser: DEFAULT_ADAM }),
+      strategy: { name: 'fixed', hyper: { weights: w } },
       optimiser: DEFAULT_ADAM,
     }),
   );

@@ -12,7 +12,6 @@ import type { BackendName } from '../src/core/backend';
 import { prepareSyntheticFleetForLab } from '../src/core/lab/fleet-data';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, type ModelConfig } from '../src/core/model';
 import { DEFAULT_ADAM } from '../src/core/optimiser-config';
-import { createStrategy } from '../src/core/strategies';
 import { createBatchFromArrays, disposeBatch, type Batch } from '../src/core/trainer/batch';
 import { createTrainer, type Trainer } from '../src/core/trainer/trainer';
 import { describeMachine, formatMachine } from './machine';
@@ -46,8 +45,7 @@ interface Contender {
 }
 
 function contender(name: string, model: ModelConfig, x: Float32Array, featureCount: number): Contender {
-  const strategy = createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM });
-  const trainer = createTrainer({ model, parameters: { seed: 1 }, strategy, optimiser: DEFAULT_ADAM });
+  const trainer = createTrainer({ model, parameters: { seed: 1 }, strategy: { name: 'gaba' }, optimiser: DEFAULT_ADAM });
   return { name, trainer, batch: createBatchFromArrays({ x, ...labels, featureCount }), runs: [] };
 }
 

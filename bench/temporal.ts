@@ -1,5 +1,5 @@
 /** `npm run bench:temporal`: see temporal-run.ts. The tfjs resolve hook must come before the core loads. */
-import { installTfjsResolveHook } from '../src/cli/node-tfjs';
+import { installTfjsResolveHook } from '../src/node/tfjs-setup';
 
 installTfjsResolveHook();
 await import('./temporal-run');

@@ -3,12 +3,11 @@
  * PyTorch's defaults) through the core's trainer on one backend and one gradient path.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { nodeWasmPaths } from '../src/cli/node-tfjs';
+import { nodeWasmPaths } from '../src/node/tfjs-setup';
 import { selectBackend, type BackendName } from '../src/core/backend';
 import { createToyDataset } from '../src/core/data/toy-dataset';
 import { DEFAULT_MODEL_CONFIG } from '../src/core/model';
 import { DEFAULT_ADAM } from '../src/core/optimiser-config';
-import { createStrategy } from '../src/core/strategies';
 import { createBatchFromArrays, disposeBatch } from '../src/core/trainer/batch';
 import { createTrainer, type GradientPath } from '../src/core/trainer/trainer';
 import { measureThroughput, type Throughput, type TimingPlan } from './timing';
@@ -46,11 +45,10 @@ function countKernels(names: readonly string[]): string[] {
 export async function benchTfjsPath(path: GradientPath, plan: TimingPlan): Promise<TfjsPathResult> {
   const toy = createToyDataset({ seed: 0, size: BATCH_SIZE });
   const batch = createBatchFromArrays({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount });
-  const strategy = createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM });
   const trainer = createTrainer({
     model: DEFAULT_MODEL_CONFIG,
     parameters: { seed: 1 },
-    strategy,
+    strategy: { name: 'gaba' },
     optimiser: DEFAULT_ADAM,
     path,
   });

@@ -3,7 +3,7 @@
  * fixtures, per scenario, with steps where a ReLU input sits on different sides of its kink in the
  * two implementations (sign signatures differ) counted apart. Diagnostic only; the tests assert.
  */
-import { installTfjsResolveHook } from '../src/cli/node-tfjs';
+import { installTfjsResolveHook } from '../src/node/tfjs-setup';
 
 installTfjsResolveHook();
 const { reportDivergence } = await import('./divergence');

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExplicitParameters, ModelConfig } from '../src/core/model';
 import type { OptimiserConfig } from '../src/core/optimiser-config';
-import { createStrategy, type StrategyName } from '../src/core/strategies';
+import { type StrategyName } from '../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../src/core/trainer/batch';
 import { createTrainer, type GradientPath, type Trainer } from '../src/core/trainer/trainer';
 
@@ -60,8 +60,7 @@ export async function reportDivergence(path: GradientPath): Promise<void> {
   for (const file of readdirSync(join(folder, 'scenarios')).sort()) {
     const scenario = JSON.parse(readFileSync(join(folder, 'scenarios', file), 'utf8')) as Scenario;
     const reference = (JSON.parse(readFileSync(join(folder, 'fixtures', file), 'utf8')) as { steps: ReferenceStep[] }).steps;
-    const strategy = createStrategy(scenario.strategy, { taskCount: 2, optimiser: scenario.optimiser });
-    const trainer = createTrainer({ model: scenario.model, parameters: scenario.parameters, strategy, optimiser: scenario.optimiser, path });
+    const trainer = createTrainer({ model: scenario.model, parameters: scenario.parameters, strategy: scenario.strategy, optimiser: scenario.optimiser, path });
     const { x, rul, health, batchSize } = scenario.data;
     const batcher = createPoolBatcher({ x, rul, health, featureCount: scenario.model.inputSize }, batchSize);
     let losses = 0;

@@ -3,7 +3,7 @@
  * file; the fixture comparison test reads the same list to know which files must exist.
  */
 import { DEFAULT_ADAM, type OptimiserConfig } from '../src/core/optimiser-config';
-import type { StrategyName } from '../src/core/strategies';
+import type { StrategySpec } from '../src/core/strategies';
 
 export const REFERENCE_MODEL = Object.freeze({
   inputSize: 14,
@@ -14,7 +14,7 @@ export const REFERENCE_MODEL = Object.freeze({
 
 export interface ScenarioVariant {
   readonly name: string;
-  readonly strategy: { readonly name: StrategyName; readonly hyper?: Record<string, unknown> };
+  readonly strategy: StrategySpec;
   readonly optimiser: OptimiserConfig;
   readonly steps: number;
 }

@@ -7,7 +7,6 @@ import { selectBackend, type BackendName } from '../../src/core/backend';
 import { createToyDataset } from '../../src/core/data/toy-dataset';
 import { DEFAULT_MODEL_CONFIG } from '../../src/core/model';
 import { DEFAULT_ADAM } from '../../src/core/optimiser-config';
-import { createStrategy } from '../../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
 import { createTrainer, type GradientPath } from '../../src/core/trainer/trainer';
 import { measureThroughput, median, type TimingPlan } from '../timing';
@@ -49,8 +48,7 @@ function contender(path: GradientPath): Contender {
   const batcher = createPoolBatcher({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount }, 64);
   // One batch gathered once and reused, as in the Node and PyTorch benches: no data movement is timed.
   const batch = batcher.batchForStep(1);
-  const strategy = createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM });
-  const trainer = createTrainer({ model: DEFAULT_MODEL_CONFIG, parameters: { seed: 1 }, strategy, optimiser: DEFAULT_ADAM, path });
+  const trainer = createTrainer({ model: DEFAULT_MODEL_CONFIG, parameters: { seed: 1 }, strategy: { name: 'gaba' }, optimiser: DEFAULT_ADAM, path });
   return {
     path,
     step: () => trainer.step(batch),

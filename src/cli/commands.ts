@@ -9,7 +9,7 @@ import { DEFAULT_ADAM } from '../core/optimiser-config';
 import { parseScenario, runScenario, type RunSummary, type Scenario } from '../core/scenario';
 import type { StepRecord } from '../core/trainer/trainer';
 import { parseCommand, USAGE, UsageError, type Command } from './args';
-import { nodeWasmPaths } from './node-tfjs';
+import { nodeWasmPaths } from '../node/tfjs-setup';
 
 /** Where the command line writes. */
 export interface CliIo {

@@ -2,7 +2,7 @@
  * The core's command line: `npm run core -- --help`. The module hook must be in place before the
  * core loads, so everything else is imported dynamically.
  */
-import { installTfjsResolveHook } from './node-tfjs';
+import { installTfjsResolveHook } from '../node/tfjs-setup';
 
 installTfjsResolveHook();
 const { runCli } = await import('./commands');

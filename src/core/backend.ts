@@ -5,9 +5,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { installWasmBatchedMatMul } from './wasm-batched-matmul';
 import { installWasmHeapCopies } from './wasm-heap-copies';
+import type { BackendName } from './backend-names';
 
-/** The tfjs backends the book knows how to use. */
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export { BACKEND_NAMES, isBackendName, type BackendName } from './backend-names';
 
 /** Fastest first on the machines the book targets; cpu always works. */
 export const DEFAULT_BACKEND_ORDER: readonly BackendName[] = Object.freeze(['webgpu', 'wasm', 'webgl', 'cpu']);

@@ -5,7 +5,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core ships its gradient functions separately; the losses are differentiated, so register them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import type { TaskLossKind } from './strategies/strategy';
+
+/** Which loss a task is trained on. RUL is task 0, health task 1, in every array. */
+export type TaskLossKind = 'mse' | 'weightedMse' | 'crossEntropy';
 
 /** Shape of AMNL's failure-biased sample weight w(y) = max − (max − min)·min(y, cap)/cap. */
 export interface AmnlWeightOptions {

@@ -7,7 +7,6 @@ import { selectBackend, type BackendOptions } from './backend';
 import { createToyDataset } from './data/toy-dataset';
 import { exportParameters, type ExplicitParameters } from './model';
 import type { Scenario } from './scenario-parse';
-import { createStrategy } from './strategies';
 import type { StrategyName } from './strategies/strategy';
 import { createBatchFromArrays, createPoolBatcher, disposeBatch, type ArrayPool } from './trainer/batch';
 import { scorePredictions, type PredictionMetrics } from './data/metrics';
@@ -80,12 +79,11 @@ export async function runScenario(
   options: RunOptions = {},
 ): Promise<RunSummary> {
   if (options.backend !== undefined || !tf.engine().backendName) await selectBackend(options.backend ?? { order: ['cpu'] });
-  const strategy = createStrategy(scenario.strategy, { taskCount: scenario.model.headSizes.length, optimiser: scenario.optimiser });
   const batcher = createPoolBatcher(scenarioPool(scenario), scenario.data.batchSize);
   const trainer = createTrainer({
     model: scenario.model,
     parameters: scenario.parameters,
-    strategy,
+    strategy: scenario.strategy,
     optimiser: scenario.optimiser,
     path: options.path,
   });

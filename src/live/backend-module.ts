@@ -19,6 +19,6 @@ export function onChange(listener: (info: LabBackendInfo) => void): () => void {
 }
 
 export async function selectBackend(): Promise<LabBackendInfo> {
-  // The host reads `?backend=` and the wasm folder from the page itself (client.optionsFromPage).
+  // The client starts its host with the page's request (page-request.ts); nothing to pass here.
   return getLiveClient().backendReady();
 }

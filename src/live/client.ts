@@ -3,7 +3,9 @@
  * Worker and falls back to running the same host on the main thread in per-frame slices when a Worker
  * cannot start. Labs are addressed by id; messages are routed to their listeners.
  */
+import type { BackendName } from '../core/backend-names';
 import { createTrainingHost } from './host';
+import { readPageRequest } from './page-request';
 import type { FromHost, LoadedDatasetArrays, ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig } from './types';
 
@@ -11,7 +13,7 @@ type Listener = (message: FromHost) => void;
 
 export interface LiveClientOptions {
   /** A backend the reader asked for (`?backend=` in the page URL). */
-  readonly forcedBackend?: string;
+  readonly forcedBackend?: BackendName;
   /** Folder URL (ending in /) the tfjs wasm binaries are served from. */
   readonly wasmPaths?: string;
 }
@@ -126,43 +128,17 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   };
 }
 
-// One host per page is the point (one Worker, one tfjs instance), so these two are page-wide on purpose.
+// One host per page is the point (one Worker, one tfjs instance), so the client is page-wide on purpose.
 let pageClient: LiveClient | null = null;
-let pageOptions: LiveClientOptions | null = null;
-const backendSubscriptions = new Map<(info: LabBackendInfo) => void, (() => void) | undefined>();
-
-/** Set before the first lab starts (the book passes `?backend=` and the wasm folder). */
-export function configureLiveClient(options: LiveClientOptions): void {
-  pageOptions = options;
-}
-
-const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** `?backend=` from the page URL (an unknown value is the shell's to report) and the wasm folder. */
-export function optionsFromPage(): LiveClientOptions {
-  const requested = new URLSearchParams(location.search).get('backend')?.trim().toLowerCase();
-  return {
-    forcedBackend: requested && BACKEND_NAMES.includes(requested) ? requested : undefined,
-    // book-assets-plugin serves the tfjs wasm binaries from this folder of the site.
-    wasmPaths: new URL('tfjs-wasm/', document.baseURI).href,
-  };
+function optionsFromPage(): LiveClientOptions {
+  const { backend, wasmPaths } = readPageRequest();
+  return { forcedBackend: backend.forced, wasmPaths };
 }
 
 /** The page's one client, created on first use (this is when tfjs starts loading). */
 export function getLiveClient(): LiveClient {
-  if (!pageClient) {
-    pageClient = createLiveClient(pageOptions ?? optionsFromPage());
-    const client = pageClient;
-    backendSubscriptions.forEach((_, listener) => backendSubscriptions.set(listener, client.subscribeBackend(listener)));
-  }
+  pageClient ??= createLiveClient(optionsFromPage());
   return pageClient;
-}
-
-/** Hears the host's backend choice without creating the client: the header badge must not load tfjs. */
-export function subscribeBackendWhenReady(listener: (info: LabBackendInfo) => void): () => void {
-  backendSubscriptions.set(listener, pageClient?.subscribeBackend(listener));
-  return () => {
-    backendSubscriptions.get(listener)?.();
-    backendSubscriptions.delete(listener);
-  };
 }

@@ -2,14 +2,12 @@
  * The core as the training host sees it: backend selection and labs. Imported only by the Worker (or
  * lazily by the main-thread fallback), so TensorFlow.js is fetched when the first lab starts.
  */
-import { selectBackend, selectBackendAfterLoss, webgpuDeviceLost, type BackendName } from '../core/backend';
+import { selectBackend, selectBackendAfterLoss, webgpuDeviceLost } from '../core/backend';
 import { createLab } from '../core/lab/lab';
 import { resolveLabData } from '../core/lab/lab-data';
 import { prepareSyntheticFleetForLab } from '../core/lab/fleet-data';
 import type { CoreBridge, LabEngine } from './host';
 import type { LabStepRecord } from './types';
-
-const BACKENDS: readonly string[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 function toLabRecord(record: LabStepRecord): LabStepRecord {
   // Only what the page draws crosses the thread boundary.
@@ -19,10 +17,7 @@ function toLabRecord(record: LabStepRecord): LabStepRecord {
 
 export const coreBridge: CoreBridge = {
   async selectBackend(forced, wasmPaths) {
-    const choice = await selectBackend({
-      forced: forced && BACKENDS.includes(forced) ? (forced as BackendName) : undefined,
-      wasmPaths,
-    });
+    const choice = await selectBackend({ forced, wasmPaths });
     return { name: choice.name, skipped: choice.skipped, forcedUnavailable: choice.forcedUnavailable };
   },
   backendLost: () => webgpuDeviceLost(),

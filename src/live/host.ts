@@ -3,6 +3,7 @@
  * progress in batches. The same class serves the Worker (yield = a macrotask) and the main-thread
  * fallback (yield = the next animation frame), so both behave alike.
  */
+import type { BackendName } from '../core/backend-names';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
 
@@ -17,7 +18,7 @@ export interface LabEngine {
 
 /** What the host needs from the core; loaded lazily so tfjs arrives only with the first lab. */
 export interface CoreBridge {
-  selectBackend(forced: string | undefined, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
+  selectBackend(forced: BackendName | undefined, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
   createLab(config: LabConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>): Promise<LabEngine>;
   /** Resolves with a reason if the active backend's device is lost (WebGPU); null if it cannot be. */
   backendLost(): Promise<string> | null;
@@ -60,7 +61,7 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
   const labs = new Map<string, LabState>();
   const datasets = new Map<string, LoadedDatasetArrays>();
   let corePromise: Promise<CoreBridge> | null = null;
-  let initOptions: { forcedBackend?: string; wasmPaths?: string } = {};
+  let initOptions: { forcedBackend?: BackendName; wasmPaths?: string } = {};
 
   const core = (): Promise<CoreBridge> => {
     corePromise ??= (async () => {

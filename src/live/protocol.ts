@@ -3,6 +3,7 @@
  * allows one, else the same code running in per-frame slices on the main thread; either way the page
  * talks to it only through these messages, so the two hosts cannot drift apart.
  */
+import type { BackendName } from '../core/backend-names';
 import type { LabDatasetArrays } from '../core/lab/types';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
 
@@ -10,7 +11,7 @@ import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord
 export type LoadedDatasetArrays = LabDatasetArrays;
 
 export type ToHost =
-  | { readonly type: 'init'; readonly forcedBackend?: string; readonly wasmPaths?: string }
+  | { readonly type: 'init'; readonly forcedBackend?: BackendName; readonly wasmPaths?: string }
   | { readonly type: 'registerDataset'; readonly datasetId: string; readonly arrays: LoadedDatasetArrays }
   | { readonly type: 'createLab'; readonly labId: string; readonly config: LabConfig }
   | { readonly type: 'play'; readonly labId: string }

@@ -11,8 +11,8 @@ export type {
   LabEvaluation,
   LabRunSpec,
   LabStepRecord,
-  LabStrategySpec,
 } from '../core/lab/types';
+export type { StrategySpec } from '../core/strategies/index';
 import type { LabEvaluation, LabStepRecord } from '../core/lab/types';
 
 export type LabStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { expect } from 'vitest';
-import { nodeWasmPaths } from '../../src/cli/node-tfjs';
+import { nodeWasmPaths } from '../../src/node/tfjs-setup';
 import { selectBackend, type BackendName } from '../../src/core/backend';
 
 export interface KernelCase {

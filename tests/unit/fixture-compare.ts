@@ -5,6 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStepRecord } from '../../src/core/lab/types';
+import type { OptimiserConfig } from '../../src/core/optimiser-config';
+import type { StrategySpec } from '../../src/core/strategies';
 import type { StepRecord } from '../../src/core/trainer/trainer';
 
 export const SCENARIO_DIR = join(process.cwd(), 'reference', 'scenarios');
@@ -22,8 +24,8 @@ export interface Fixture {
 /** The parts of a scenario file the tests read directly; the core parses the whole file itself. */
 export interface ScenarioFile {
   readonly name: string;
-  readonly strategy: { readonly name: string; readonly hyper?: Record<string, unknown> };
-  readonly optimiser?: unknown;
+  readonly strategy: StrategySpec;
+  readonly optimiser?: OptimiserConfig;
   readonly steps: number;
 }
 

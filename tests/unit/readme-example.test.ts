@@ -1,6 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { createPoolBatcher, createStrategy, createToyDataset, createTrainer, DEFAULT_ADAM, selectBackend } from '../../src/core';
+import { selectBackend } from '../../src/core/backend';
+import { createToyDataset } from '../../src/core/data/toy-dataset';
+import { createPoolBatcher } from '../../src/core/trainer/batch';
+import { createTrainer } from '../../src/core/trainer/trainer';
 
 describe('the README’s core API example', () => {
   it('runs as written and leaves no tensors behind', async () => {
@@ -9,8 +12,7 @@ describe('the README’s core API example', () => {
     const before = tf.memory().numTensors;
     const data = createToyDataset({ seed: 1, size: 4096 });
     const batches = createPoolBatcher({ x: data.features, rul: data.rul, health: data.health, featureCount: 14 }, 64);
-    const strategy = createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM });
-    const trainer = createTrainer({ parameters: { seed: 0 }, strategy });
+    const trainer = createTrainer({ parameters: { seed: 0 }, strategy: { name: 'gaba' } });
     let last = null as Awaited<ReturnType<typeof trainer.step>> | null;
     for (let step = 1; step <= 120; step += 1) {
       const batch = batches.batchForStep(step);

@@ -3,8 +3,8 @@
  * no torch is needed here. `npm run fixtures` regenerates scenarios and fixtures.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ADAM, type OptimiserConfig } from '../../src/core/optimiser-config';
-import { createStrategy, type StrategyName } from '../../src/core/strategies';
+import { DEFAULT_ADAM } from '../../src/core/optimiser-config';
+import { createStrategy } from '../../src/core/strategies';
 import { scenarioVariants } from '../../reference/scenario-variants';
 import { gramianFromRecord, loadFixturePairs, noError, trackWorst } from './fixture-compare';
 
@@ -36,11 +36,7 @@ describe('the core’s strategies on the reference’s own observations', () => 
   const tolerance = 1e-9;
   for (const { file, scenario, fixture } of pairs) {
     it(`${file}: plan the same coefficients and weights as the reference at every step, within 1e-9`, () => {
-      const optimiser = (scenario.optimiser ?? DEFAULT_ADAM) as OptimiserConfig;
-      const strategy = createStrategy(
-        { name: scenario.strategy.name as StrategyName, hyper: scenario.strategy.hyper },
-        { taskCount: 2, optimiser },
-      );
+      const strategy = createStrategy(scenario.strategy, { taskCount: 2, optimiser: scenario.optimiser ?? DEFAULT_ADAM });
       const worst = noError();
       for (const record of fixture.steps) {
         const plan = strategy.plan({

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/core/backend';
 import { exportParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../../src/core/model';
 import type { OptimiserConfig } from '../../src/core/optimiser-config';
-import { createStrategy, type StrategyName } from '../../src/core/strategies';
+import type { StrategySpec } from '../../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
 import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
 import { compareTrajectory, flattenParameters, noError, trackWorst, type Fixture, type ParameterValues } from './fixture-compare';
@@ -20,7 +20,7 @@ interface TemporalScenario {
   readonly model: ModelConfig;
   readonly parameters: { readonly values: ExplicitParameters };
   readonly data: { readonly x: number[][]; readonly rul: number[]; readonly health: number[]; readonly batchSize: number };
-  readonly strategy: { readonly name: StrategyName; readonly hyper?: Record<string, unknown> };
+  readonly strategy: StrategySpec;
   readonly optimiser: OptimiserConfig;
   readonly steps: number;
 }
@@ -38,8 +38,7 @@ const PARAMETER_FLOOR = 0.01;
 
 async function replayInCore(): Promise<{ records: StepRecord[]; parameters: ExplicitParameters }> {
   const { model, data } = scenario;
-  const strategy = createStrategy(scenario.strategy, { taskCount: 2, optimiser: scenario.optimiser });
-  const trainer = createTrainer({ model, parameters: scenario.parameters, strategy, optimiser: scenario.optimiser });
+  const trainer = createTrainer({ model, parameters: scenario.parameters, strategy: scenario.strategy, optimiser: scenario.optimiser });
   const pool = createPoolBatcher({ x: Float32Array.from(data.x.flat()), rul: data.rul, health: data.health, featureCount: inputWidth(model) }, data.batchSize);
   const records: StepRecord[] = [];
   for (let step = 1; step <= scenario.steps; step += 1) {

@@ -5,10 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { nodeWasmPaths } from '../../src/cli/node-tfjs';
+import { nodeWasmPaths } from '../../src/node/tfjs-setup';
 import { selectBackend, type BackendName } from '../../src/core/backend';
-import { DEFAULT_ADAM } from '../../src/core/optimiser-config';
-import { createStrategy } from '../../src/core/strategies';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
 import { flattenParameters } from '../../src/core/trainer/test-helpers';
 import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
@@ -19,8 +17,7 @@ async function run(backend: BackendName, path: 'fused' | 'naive', steps: number)
   await selectBackend({ order: [backend], wasmPaths: nodeWasmPaths() });
   const data = createToyDataset({ seed: 1, size: 512 });
   const batches = createPoolBatcher({ x: data.features, rul: data.rul, health: data.health, featureCount: 14 }, 64);
-  const strategy = createStrategy({ name: 'gaba', hyper: { warmupSteps: 5 } }, { taskCount: 2, optimiser: DEFAULT_ADAM });
-  const trainer = createTrainer({ parameters: { seed: 0 }, strategy, path });
+  const trainer = createTrainer({ parameters: { seed: 0 }, strategy: { name: 'gaba', hyper: { warmupSteps: 5 } }, path });
   const records: StepRecord[] = [];
   try {
     for (let step = 1; step <= steps; step += 1) {

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
-import { nodeWasmPaths } from '../../src/cli/node-tfjs';
+import { nodeWasmPaths } from '../../src/node/tfjs-setup';
 import { selectBackend } from '../../src/core/backend';
 import { runCases, type KernelCase } from './backend-cases';
 

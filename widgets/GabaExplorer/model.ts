@@ -3,6 +3,7 @@
  * GABA controller (the code that trains): the sliders' norms are fed to it step after step.
  */
 import { createGabaController, gabaRawWeights } from '../../src/core/strategies/gaba-controller';
+import type { LabConfig } from '../../src/live/types';
 import type { Schema } from '../shared/url-state';
 
 export interface GabaExplorerState {
@@ -64,7 +65,7 @@ export function computeExplorer(state: GabaExplorerState): ExplorerNumbers {
 }
 
 /** The lab the Live mode trains: the toy backbone with GABA at the sliders' stabiliser settings. */
-export function liveLabConfig(state: GabaExplorerState) {
+export function liveLabConfig(state: GabaExplorerState): LabConfig {
   return {
     seed: state.seed,
     data: { kind: 'toy' as const, seed: state.seed + 1 },

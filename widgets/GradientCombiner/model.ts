@@ -4,7 +4,7 @@
  * planarGradients), the same functions the trainer's Gramian path relies on.
  */
 import { combineVectors, planarGradients, updateShares } from '../../src/core/gramian';
-import type { LabConfig, LabStepRecord } from '../../src/live/types';
+import type { LabConfig, LabStepRecord, StrategySpec } from '../../src/live/types';
 import type { Schema } from '../shared/url-state';
 
 export interface CombinerState {
@@ -78,7 +78,7 @@ export function livePicture(record: LabStepRecord): CombinerPicture {
 }
 
 export function liveLabConfig(state: CombinerState): LabConfig {
-  const strategy = state.strategy === 'gaba'
+  const strategy: StrategySpec = state.strategy === 'gaba'
     ? { name: 'gaba', hyper: { warmupSteps: 20 } }
     : { name: 'fixed', hyper: { weights: [state.lambda, 1 - state.lambda] } };
   return {

@@ -5,7 +5,7 @@
 import { formatIssue } from '../../src/core/data/parse-issues';
 import { parseCmapssTableInSlices } from '../../src/core/data/parse-cmapss';
 import { checkRulAgainstTest, parseRulFile } from '../../src/core/data/parse-rul';
-import { prepareCmapss, type PreparedData } from '../../src/core/data/index';
+import { prepareCmapss, type PreparedData } from '../../src/core/data/prepare';
 import { labArraysFromPrepared } from '../../src/core/lab/fleet-data';
 import type { LoadedDatasetArrays } from '../../src/live/protocol';
 

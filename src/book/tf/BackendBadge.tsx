@@ -2,8 +2,8 @@
  * Header badge: which backend TensorFlow.js chose, and why when it is not WebGPU. Listens only;
  * until a widget loads TensorFlow.js it says so rather than loading it itself.
  */
-import { backendLabel } from './backend-request';
-import { describeSelection } from './tf-session';
+import { BACKEND_NAMES } from '../../core/backend-names';
+import { backendLabel, describeSelection } from './tf-session';
 import { useTfSession, useTfState } from './TfProvider';
 
 export function BackendBadge() {
@@ -35,13 +35,15 @@ export function BackendBadge() {
   );
 }
 
+const BACKEND_CHOICES = `${BACKEND_NAMES.slice(0, -1).join(', ')} or ${BACKEND_NAMES.at(-1)}`;
+
 /** A visible notice for `?backend=` values that could not be honoured. Never blocks the page. */
 export function BackendNotice() {
   const state = useTfState();
   const { request } = useTfSession();
   const messages: string[] = [];
   if (request.invalid !== undefined) {
-    messages.push(`“?backend=${request.invalid}” is not a backend (use webgpu, webgl, wasm or cpu); choosing automatically.`);
+    messages.push(`“?backend=${request.invalid}” is not a backend (use ${BACKEND_CHOICES}); choosing automatically.`);
   }
   if (state.status === 'ready' && state.selection.forcedUnavailable) messages.push(state.selection.forcedUnavailable);
   if (messages.length === 0) return null;

@@ -5,7 +5,7 @@
  */
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { BackendModule } from './backend-contract';
-import { parseBackendRequest } from './backend-request';
+import { readPageRequest } from '../../live/page-request';
 import { createTfSession, type TfSession, type TfState } from './tf-session';
 
 // TensorFlow.js runs in the training host (a Worker, src/live), so the backend the badge reports is
@@ -14,16 +14,11 @@ function loadBackendModule(): Promise<BackendModule> {
   return import('../../live/backend-module');
 }
 
-/** Where the build puts the WASM binaries (book-assets-plugin), resolved against the page. */
-export function wasmFolderUrl(): string {
-  return new URL('tfjs-wasm/', document.baseURI).href;
-}
-
 const TfContext = createContext<TfSession | null>(null);
 
 export function TfProvider({ children }: { children: ReactNode }) {
   const [session] = useState(() =>
-    createTfSession({ request: parseBackendRequest(window.location.search), wasmPaths: wasmFolderUrl(), loadBackendModule }),
+    createTfSession({ request: readPageRequest().backend, loadBackendModule }),
   );
   return <TfContext.Provider value={session}>{children}</TfContext.Provider>;
 }

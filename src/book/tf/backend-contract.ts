@@ -1,8 +1,8 @@
 /**
- * The shape of the core's backend selection (src/core/backend.ts), restated here so the shell
- * compiles and runs whether or not that file exists yet.
+ * What the shell asks of the module that selects the backend (src/live/backend-module.ts, which the
+ * training host answers). Typed here, not imported, because the shell loads that module lazily and
+ * its tests hand TfSession a fake one without TensorFlow.js.
  */
-import type { BackendName } from './backend-request';
 
 export interface BackendSelection {
   /** The backend TensorFlow.js now runs on. */
@@ -14,7 +14,8 @@ export interface BackendSelection {
 }
 
 export interface BackendModule {
-  selectBackend(options?: { forced?: BackendName; wasmPaths?: string }): Promise<BackendSelection>;
+  /** The host reads the page's request itself (live/page-request.ts), so this takes no options. */
+  selectBackend(): Promise<BackendSelection>;
   /** Later changes of backend (a lost WebGPU device moves training elsewhere); returns an unsubscribe. */
   onChange?(listener: (selection: BackendSelection) => void): () => void;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendModule } from './backend-contract';
-import { createTfSession, describeSelection } from './tf-session';
+import { backendLabel, createTfSession, describeSelection } from './tf-session';
 
 function fakeModule(select: BackendModule['selectBackend']): () => Promise<BackendModule> {
   return vi.fn(async () => ({ selectBackend: select }));
@@ -9,19 +9,20 @@ function fakeModule(select: BackendModule['selectBackend']): () => Promise<Backe
 describe('the page TensorFlow.js session', () => {
   it('loads nothing until asked', () => {
     const loadBackendModule = fakeModule(async () => ({ name: 'cpu', skipped: [] }));
-    const session = createTfSession({ request: {}, wasmPaths: '/w/', loadBackendModule });
+    const session = createTfSession({ request: {}, loadBackendModule });
     expect(session.getState()).toEqual({ status: 'idle' });
     expect(loadBackendModule).not.toHaveBeenCalled();
   });
 
-  it('selects the backend once however many widgets ask, passing the request and wasm folder', async () => {
+  it('selects the backend once however many widgets ask', async () => {
     const select = vi.fn<BackendModule['selectBackend']>(async () => ({ name: 'wasm', skipped: [] }));
-    const session = createTfSession({ request: { forced: 'wasm' }, wasmPaths: '/w/', loadBackendModule: fakeModule(select) });
+    const session = createTfSession({ request: { forced: 'wasm' }, loadBackendModule: fakeModule(select) });
     const seen: string[] = [];
     session.subscribe(() => seen.push(session.getState().status));
     await Promise.all([session.load(), session.load()]);
     expect(select).toHaveBeenCalledTimes(1);
-    expect(select).toHaveBeenCalledWith({ forced: 'wasm', wasmPaths: '/w/' });
+    // The host reads the page's request itself (live/page-request.ts); the session passes nothing.
+    expect(select).toHaveBeenCalledWith();
     expect(seen).toEqual(['loading', 'ready']);
   });
 
@@ -29,7 +30,6 @@ describe('the page TensorFlow.js session', () => {
     let announce: (selection: { name: string; skipped: { name: string; reason: string }[] }) => void = () => undefined;
     const session = createTfSession({
       request: {},
-      wasmPaths: '/w/',
       loadBackendModule: async () => ({
         selectBackend: async () => ({ name: 'webgpu', skipped: [] }),
         onChange: (listener) => {
@@ -49,7 +49,6 @@ describe('the page TensorFlow.js session', () => {
   it('reports a failure as an error state', async () => {
     const session = createTfSession({
       request: {},
-      wasmPaths: '/w/',
       loadBackendModule: fakeModule(async () => {
         throw new Error('no backend');
       }),
@@ -68,5 +67,11 @@ describe('the badge explanation', () => {
     expect(describeSelection({ name: 'webgl', skipped: [{ name: 'webgpu', reason: 'webgpu: navigator.gpu missing' }] })).toBe(
       'no WebGPU (navigator.gpu missing): using WebGL',
     );
+  });
+
+  it('spells backends for the badge', () => {
+    expect(backendLabel('webgpu')).toBe('WebGPU');
+    expect(backendLabel('wasm')).toBe('WASM');
+    expect(backendLabel('custom')).toBe('custom');
   });
 });

@@ -4,7 +4,7 @@
  * state belongs to the page instance rather than to a module.
  */
 import type { BackendModule, BackendSelection } from './backend-contract';
-import { backendLabel, type BackendRequest } from './backend-request';
+import type { BackendRequest } from '../../live/page-request';
 
 export type TfState =
   | { readonly status: 'idle' }
@@ -23,8 +23,6 @@ export interface TfSession {
 
 export interface TfSessionOptions {
   readonly request: BackendRequest;
-  /** Folder URL (ending in `/`) the WASM binaries are served from. */
-  readonly wasmPaths: string;
   /** Imports the module that owns `selectBackend` (injected so tests need no TensorFlow.js). */
   readonly loadBackendModule: () => Promise<BackendModule>;
 }
@@ -42,7 +40,7 @@ export function createTfSession(options: TfSessionOptions): TfSession {
     setState({ status: 'loading' });
     try {
       const module = await options.loadBackendModule();
-      const selection = await module.selectBackend({ forced: options.request.forced, wasmPaths: options.wasmPaths });
+      const selection = await module.selectBackend();
       setState({ status: 'ready', selection });
       // The page lives as long as the session, so the subscription is never dropped.
       module.onChange?.((next) => setState({ status: 'ready', selection: next }));
@@ -63,6 +61,12 @@ export function createTfSession(options: TfSessionOptions): TfSession {
     },
     load: () => (pending ??= selectOnce()),
   };
+}
+
+/** How the badge spells a backend. */
+export function backendLabel(name: string): string {
+  const labels: Record<string, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+  return labels[name] ?? name;
 }
 
 /** Turns a skip reason such as "webgpu: no adapter" into words for the badge. */

@@ -2,7 +2,7 @@
  * A synthetic fleet through the same C-MAPSS pipeline a reader's files take: generated, normalised
  * per operating condition on the training engines, cut into 30-cycle windows, split by engine.
  */
-import { prepareCmapss, type PreparedData } from '../data/index';
+import { prepareCmapss, type PreparedData } from '../data/prepare';
 import { createSyntheticFleet } from '../data/synthetic-fleet';
 import type { LabDataSpec, LabDatasetArrays } from './types';
 

@@ -5,13 +5,12 @@
 import { rmse, nasaScore, healthAccuracy, perClassRecall } from '../data/metrics';
 import { NonFiniteError } from '../errors';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../model';
-import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
+import { DEFAULT_ADAM, withLearningRate, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
-import { createStrategy, type StrategySpec } from '../strategies/index';
-import { createPoolBatcher, type Batch, type PoolBatcher } from '../trainer/batch';
+import { createPoolBatcher, type PoolBatcher } from '../trainer/batch';
 import { createTrainer, type Trainer } from '../trainer/trainer';
 import { createStackedRuns } from './stacked-runs';
-import type { LabConfig, LabDatasetArrays, LabEvaluation, LabSplit, LabStepRecord } from './types';
+import type { LabConfig, LabDatasetArrays, LabEvaluation, LabRuns, LabSplit, LabStepRecord, LabStepResult, RunOutputs } from './types';
 
 export interface Lab {
   readonly runIds: readonly string[];
@@ -81,41 +80,14 @@ export function labModelConfig(backbone: LabConfig['backbone'], data: LabDataset
   return { ...DEFAULT_TEMPORAL_MODEL_CONFIG, inputSize: data.featureCount, temporal };
 }
 
-function optimiserFor(config: LabConfig): OptimiserConfig {
-  const chosen = config.optimiser;
-  if (!chosen) return { ...DEFAULT_ADAM, learningRate: LAB_LEARNING_RATE };
-  return chosen.kind === 'sgd' ? { kind: 'sgd', learningRate: chosen.learningRate } : { ...DEFAULT_ADAM, learningRate: chosen.learningRate };
-}
-
-export interface LabStepResult {
-  readonly records: Record<string, LabStepRecord>;
-  readonly failures: Record<string, string>;
-}
-
-/** A run's outputs on an evaluation batch. */
-export interface RunOutputs {
-  /** `[B]` RUL predictions in cycles. */
-  readonly rulPredictions: Float32Array;
-  /** `[B × 3]` row-major health logits. */
-  readonly healthLogits: Float32Array;
-}
-
-/** How a lab's runs train: one trainer each, or one stacked program (stacked-runs.ts). */
-export interface LabRuns {
-  /** One step of every live run on `batch` (the caller owns it); a failed run stops and is reported. */
-  step(batch: Batch): Promise<LabStepResult>;
-  /** Every live run's outputs on `batch`. */
-  outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
-  dispose(): void;
-}
+const optimiserFor = (config: LabConfig): OptimiserConfig => config.optimiser ?? withLearningRate(DEFAULT_ADAM, LAB_LEARNING_RATE);
 
 /** One trainer per run: any strategy, either backbone. */
 function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {
   const trainers = new Map<string, Trainer>();
   try {
     for (const run of config.runs) {
-      const strategy = createStrategy(run.strategy as StrategySpec, { taskCount: 2, optimiser });
-      trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy, optimiser }));
+      trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy: run.strategy, optimiser }));
     }
   } catch (error) {
     trainers.forEach((trainer) => trainer.dispose());

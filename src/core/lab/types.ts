@@ -3,12 +3,9 @@
  * on the same batches, one weighting strategy per run. Plain data, so a lab can be described in a
  * message to a Worker or in a test.
  */
-
-/** A weighting strategy and its hyperparameters, as the core's registry takes them. */
-export interface LabStrategySpec {
-  readonly name: string;
-  readonly hyper?: Readonly<Record<string, unknown>>;
-}
+import type { OptimiserConfig } from '../optimiser-config';
+import type { StrategySpec } from '../strategies/index';
+import type { Batch } from '../trainer/batch';
 
 /** One run of a lab. */
 export interface LabRunSpec {
@@ -16,7 +13,7 @@ export interface LabRunSpec {
   readonly id: string;
   /** What the reader sees in legends and tables. */
   readonly label: string;
-  readonly strategy: LabStrategySpec;
+  readonly strategy: StrategySpec;
 }
 
 /** Where a lab's batches come from. */
@@ -41,7 +38,8 @@ export interface LabConfig {
    * backbone; their records then carry losses and weights, and no gradient measurements.
    */
   readonly stacked?: boolean;
-  readonly optimiser?: { readonly kind: 'adam' | 'sgd'; readonly learningRate: number };
+  /** Default: Adam at {@link LAB_LEARNING_RATE} (lab.ts). */
+  readonly optimiser?: OptimiserConfig;
   readonly batchSize?: number;
   /** The lab stops by itself after this many steps (each run takes one step per lab step). */
   readonly totalSteps?: number;
@@ -59,6 +57,29 @@ export interface LabStepRecord {
   readonly cosine: number;
   readonly weights: readonly number[];
   readonly projections?: number;
+}
+
+/** Every live run's record of one lab step, and the runs that stopped at it, with the reason. */
+export interface LabStepResult {
+  readonly records: Record<string, LabStepRecord>;
+  readonly failures: Record<string, string>;
+}
+
+/** A run's outputs on an evaluation batch. */
+export interface RunOutputs {
+  /** `[B]` RUL predictions in cycles. */
+  readonly rulPredictions: Float32Array;
+  /** `[B × 3]` row-major health logits. */
+  readonly healthLogits: Float32Array;
+}
+
+/** How a lab's runs train: one trainer each, or one stacked program (stacked-runs.ts). */
+export interface LabRuns {
+  /** One step of every live run on `batch` (the caller owns it); a failed run stops and is reported. */
+  step(batch: Batch): Promise<LabStepResult>;
+  /** Every live run's outputs on `batch`. */
+  outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
+  dispose(): void;
 }
 
 /** Metrics of one run at one step on one split (scored by data/metrics.ts). */

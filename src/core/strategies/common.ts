@@ -1,5 +1,6 @@
 /** Small helpers shared by the strategy modules. */
-import type { StepObservation, TaskLossKind } from './strategy';
+import type { StepObservation } from './strategy';
+import type { TaskLossKind } from '../losses';
 
 /** [1/K, …, 1/K]. */
 export function uniformWeights(taskCount: number): number[] {

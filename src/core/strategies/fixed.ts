@@ -1,6 +1,7 @@
 /** Fixed weights (and AMNL, which is fixed weights on the failure-biased RUL loss). */
 import { checkObservation, taskLossesFor } from './common';
-import type { StepPlan, TaskLossKind, WeightingStrategy } from './strategy';
+import type { StepPlan, WeightingStrategy } from './strategy';
+import type { TaskLossKind } from '../losses';
 
 /** Constant task weights; they need not sum to 1. */
 export type FixedHyper = { readonly weights: readonly number[] };

@@ -11,7 +11,8 @@ import { createGabaStrategy, GABA_VARIANTS } from './gaba';
 import { createGradNormStrategy } from './gradnorm';
 import { resolveHyper, type ResolvedHyper } from './hyper-schema';
 import { createPcgradStrategy } from './pcgrad';
-import type { StrategyName, TaskLossKind, WeightingStrategy } from './strategy';
+import type { TaskLossKind } from '../losses';
+import type { StrategyName, WeightingStrategy } from './strategy';
 import { createUncertaintyStrategy } from './uncertainty';
 
 export { FIXED_PRESETS, type FixedPreset, type FixedStrategy } from './fixed';
@@ -27,13 +28,13 @@ export {
   type GabaUpdate,
 } from './gaba-controller';
 export type { ResolvedHyper } from './hyper-schema';
-export type { StepObservation, StepPlan, StrategyName, TaskLossKind, WeightingStrategy } from './strategy';
+export type { StepObservation, StepPlan, StrategyName, WeightingStrategy } from './strategy';
 export type { OptimiserConfig } from '../optimiser-config';
 
 /** Which method to build, with any hyperparameters that differ from the published defaults. */
 export interface StrategySpec {
   readonly name: StrategyName;
-  readonly hyper?: Record<string, unknown>;
+  readonly hyper?: Readonly<Record<string, unknown>>;
 }
 
 /** What a strategy needs from the run it belongs to. */

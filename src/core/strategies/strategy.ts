@@ -8,8 +8,7 @@
  * ignore the Gramian.
  */
 
-/** Which loss a task is trained on. RUL is task 0, health task 1, in every array. */
-export type TaskLossKind = 'mse' | 'weightedMse' | 'crossEntropy';
+import type { TaskLossKind } from '../losses';
 
 export type StrategyName =
   | 'fixed'

@@ -6,7 +6,8 @@
 import type { OptimiserConfig } from '../optimiser-config';
 import { checkObservation, taskLossesFor } from './common';
 import { createScalarOptimiser } from './scalar-optimiser';
-import type { StepPlan, TaskLossKind, WeightingStrategy } from './strategy';
+import type { StepPlan, WeightingStrategy } from './strategy';
+import type { TaskLossKind } from '../losses';
 
 /** 'paper': ½e^{−s} for regression, e^{−s} for classification. 'libmtl': ½e^{−s} for every task. */
 export type UncertaintyForm = 'paper' | 'libmtl';

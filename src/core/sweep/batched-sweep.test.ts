@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NonFiniteError } from '../errors';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, exportParameters, type ExplicitParameters } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
-import { createStrategy } from '../strategies';
 import { createPoolBatcher } from '../trainer/batch';
 import { flattenParameters, toyBatch } from '../trainer/test-helpers';
 import { createTrainer } from '../trainer/trainer';
@@ -24,7 +23,7 @@ async function separateTrainers(weights: number[][], optimiser: OptimiserConfig,
   const results: number[][] = [];
   const losses: number[][] = [];
   for (const [n, w] of weights.entries()) {
-    const strategy = createStrategy(name === 'fixed' ? { name, hyper: { weights: w } } : { name }, { taskCount: 2, optimiser });
+    const strategy = name === 'fixed' ? { name, hyper: { weights: w } } : { name };
     const trainer = createTrainer({ model, parameters: { seed: 10 + n }, strategy, optimiser });
     for (let step = 1; step <= steps; step += 1) {
       const batch = batcher.batchForStep(step);
@@ -135,7 +134,7 @@ describe('the batched λ sweep', () => {
     const outputs = await sweep.evaluate(batch.features);
     const exported = await sweep.exportParameters();
     for (const [n, values] of exported.entries()) {
-      const trainer = createTrainer({ parameters: { values }, strategy: createStrategy({ name: 'fixed' }, { taskCount: 2, optimiser: DEFAULT_ADAM }) });
+      const trainer = createTrainer({ parameters: { values }, strategy: { name: 'fixed' } });
       const alone = await trainer.evaluate(batch);
       trainer.dispose();
       expect(maxDifference([Array.from(outputs[n][0])], [Array.from(alone.rulPredictions)])).toBeLessThan(1e-4);

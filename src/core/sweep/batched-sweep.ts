@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { NonFiniteError } from '../errors';
 import { drawInitialParameters, DEFAULT_MODEL_CONFIG, type ExplicitParameters, type ModelConfig } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
-import type { TaskLossKind } from '../strategies/strategy';
+import type { TaskLossKind } from '../losses';
 import type { Batch } from '../trainer/batch';
 import { createNetworkOptimiser } from '../trainer/optimiser';
 import { stackedForward, stackedLossesAndDirection } from './stacked-gradients';

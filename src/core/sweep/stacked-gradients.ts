@@ -7,9 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { taskLossAndGradient } from '../losses';
-import type { TaskLossKind } from '../strategies/strategy';
+import type { TaskLossKind } from '../losses';
 import type { Batch } from '../trainer/batch';
-import { activationSlope, denseForward, product, transposeOnce } from '../trainer/closed-form-gradients';
+import { activationSlope, denseForward, product, transposeOnce } from '../dense-ops';
 import { batchTargets } from '../trainer/forward';
 import { flattenDirections } from '../trainer/optimiser';
 import type { StackedNetworks } from './stacked-network';

@@ -2,9 +2,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createModelParameters, DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, disposeModelParameters, type ModelConfig } from '../model';
-import type { TaskLossKind } from '../strategies/strategy';
+import type { TaskLossKind } from '../losses';
 import { closedFormPerTaskGradients, hasClosedFormGradients } from './closed-form-gradients';
-import { perTaskGradients, type PerTaskGradients } from './fused-step';
+import { perTaskGradients } from './fused-step';
+import type { PerTaskGradients } from './per-task-gradients';
 import { disposeBatch } from './batch';
 import { toyBatch } from './test-helpers';
 

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { taskLoss } from '../losses';
 import { inputWidth, type DenseLayer, type ModelConfig, type ModelParameters } from '../model';
 import { unfoldInput, unfoldTime, type TemporalConfig } from '../temporal';
-import type { TaskLossKind } from '../strategies/strategy';
+import type { TaskLossKind } from '../losses';
 import type { Batch } from './batch';
 
 /** The activation after every shared layer. */

@@ -5,11 +5,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { listVariables, type DenseLayer, type ModelParameters } from '../model';
-import type { StepPlan, TaskLossKind } from '../strategies/strategy';
+import type { StepPlan } from '../strategies/strategy';
+import type { TaskLossKind } from '../losses';
 import type { Batch } from './batch';
 import { closedFormPerTaskGradients, hasClosedFormGradients } from './closed-form-gradients';
 import { replicaForward, stackedTaskLosses } from './forward';
 import { packMeasurement } from './measurement';
+import type { PerTaskGradients } from './per-task-gradients';
 import { flattenDirections } from './optimiser';
 
 /** A step measured on the device, holding its gradients until the strategy has planned. */
@@ -20,16 +22,6 @@ export interface PendingStep {
   direction(plan: StepPlan): tf.Tensor1D;
   /** Dispose the retained gradients. */
   release(): void;
-}
-
-/** Per-task losses and gradients from the replica trick, before any summary is taken. */
-export interface PerTaskGradients {
-  /** `[K]` task losses. */
-  readonly losses: tf.Tensor1D;
-  /** Per shared tensor (W0, b0, W1, b1, …): `[K, …shape]`, slice k = ∇ L_k. */
-  readonly sharedGradients: tf.Tensor[];
-  /** Per head tensor (V0, c0, V1, c1, …): ∇_{θ_k} L_k of the task that head belongs to. */
-  readonly headGradients: tf.Tensor[];
 }
 
 /** `[K, …shape]`: K identical copies of `tensor` along a new leading axis. */

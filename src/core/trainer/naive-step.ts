@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { taskLoss } from '../losses';
 import { listVariables, type ModelParameters } from '../model';
-import type { TaskLossKind } from '../strategies/strategy';
+import type { TaskLossKind } from '../losses';
 import type { Batch } from './batch';
 import type { PendingStep } from './fused-step';
 import { batchTargets, forwardOutputs, stackedTaskLosses } from './forward';

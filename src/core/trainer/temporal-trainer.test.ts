@@ -10,7 +10,6 @@ import {
   listVariables,
 } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
-import { createStrategy } from '../strategies';
 import { disposeBatch } from './batch';
 import { batchTargets, forwardOutputs } from './forward';
 import { perTaskGradients } from './fused-step';
@@ -69,7 +68,7 @@ describe('the fused step on the temporal backbone', () => {
   });
 
   it('says what width a batch row needs when it is given single cycles', async () => {
-    const trainer = createTrainer({ model, parameters: { seed: 0 }, strategy: createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM }) });
+    const trainer = createTrainer({ model, parameters: { seed: 0 }, strategy: { name: 'gaba' } });
     const cycles = toyBatch(1, 8);
     await expect(trainer.step(cycles)).rejects.toThrow('a temporal model over 30 cycles of 14 features needs rows of 420 values, got 14');
     expect(trainer.stepCount).toBe(0);
@@ -84,8 +83,7 @@ describe('tensor memory on the temporal backbone', () => {
     it(`stays flat from step 10 to step ${steps} of GABA on the ${path} path and is released on dispose`, async () => {
       const batch = windowBatch(4, 16);
       const start = tf.memory().numTensors;
-      const strategy = createStrategy({ name: 'gaba', hyper: { warmupSteps: 20 } }, { taskCount: 2, optimiser: DEFAULT_ADAM });
-      const trainer = createTrainer({ model, parameters: { seed: 1 }, strategy, path });
+      const trainer = createTrainer({ model, parameters: { seed: 1 }, strategy: { name: 'gaba', hyper: { warmupSteps: 20 } }, path });
       let atStep10 = 0;
       for (let step = 1; step <= steps; step += 1) {
         await trainer.step(batch);

@@ -5,7 +5,7 @@ import { createToyDataset } from '../data/toy-dataset';
 import { NonFiniteError } from '../errors';
 import { createModelParameters, DEFAULT_MODEL_CONFIG, disposeModelParameters, exportParameters, listVariables } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
-import { createStrategy, STRATEGY_NAMES } from '../strategies';
+import { STRATEGY_NAMES } from '../strategies';
 import { taskLoss } from '../losses';
 import { createPoolBatcher, disposeBatch } from './batch';
 import { batchTargets, forwardOutputs } from './forward';
@@ -78,8 +78,7 @@ describe('tensor memory', () => {
     const batcher = createPoolBatcher({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: 14 }, 16);
     const start = tf.memory().numTensors;
     for (const name of STRATEGY_NAMES) {
-      const strategy = createStrategy({ name }, { taskCount: 2, optimiser: DEFAULT_ADAM });
-      const trainer = createTrainer({ parameters: { seed: 1 }, strategy });
+      const trainer = createTrainer({ parameters: { seed: 1 }, strategy: { name } });
       let atStep10 = 0;
       for (let step = 1; step <= 500; step += 1) {
         const batch = batcher.batchForStep(step);
@@ -101,7 +100,7 @@ describe('tensor memory', () => {
 
 describe('non-finite values', () => {
   async function expectRejectedStep(poison: 'features' | 'head', expected: { task: number; quantity: string }): Promise<void> {
-    const trainer = createTrainer({ parameters: { seed: 2 }, strategy: createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM }) });
+    const trainer = createTrainer({ parameters: { seed: 2 }, strategy: { name: 'gaba' } });
     const clean = toyBatch(6, 16);
     for (let step = 0; step < 3; step += 1) await trainer.step(clean);
     if (poison === 'head') trainer.parameters.heads[1].bias.assign(tf.tensor1d([0, Number.NaN, 0]));
@@ -129,7 +128,7 @@ describe('non-finite values', () => {
 
 describe('seeding', () => {
   async function run(seed: number): Promise<{ losses: number[][]; parameters: number[] }> {
-    const trainer = createTrainer({ parameters: { seed }, strategy: createStrategy({ name: 'gaba' }, { taskCount: 2, optimiser: DEFAULT_ADAM }) });
+    const trainer = createTrainer({ parameters: { seed }, strategy: { name: 'gaba' } });
     const batch = toyBatch(9, 32);
     const losses: number[][] = [];
     for (let step = 0; step < 4; step += 1) losses.push((await trainer.step(batch)).losses);

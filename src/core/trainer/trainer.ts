@@ -14,6 +14,7 @@ import {
   type ParameterInit,
 } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
+import { createStrategy, type StrategySpec } from '../strategies/index';
 import type { StepPlan, WeightingStrategy } from '../strategies/strategy';
 import type { Batch } from './batch';
 import { forwardOutputs, stackedTaskLosses } from './forward';
@@ -30,9 +31,13 @@ export interface TrainerOptions {
   /** Network shape (default {@link DEFAULT_MODEL_CONFIG}). */
   readonly model?: ModelConfig;
   readonly parameters: ParameterInit;
-  /** The weighting method; the trainer calls its `plan` once per step. */
-  readonly strategy: WeightingStrategy;
-  /** Default {@link DEFAULT_ADAM}. */
+  /**
+   * The weighting method, as a spec the trainer builds with its own optimiser (so learnable-scalar
+   * methods cannot be given a different one), or already built when it is not in the registry (a
+   * test double). The trainer calls its `plan` once per step.
+   */
+  readonly strategy: StrategySpec | WeightingStrategy;
+  /** The network's optimiser, also the one a spec'd strategy is built with. Default {@link DEFAULT_ADAM}. */
   readonly optimiser?: OptimiserConfig;
   /** Default 'fused'. */
   readonly path?: GradientPath;
@@ -109,9 +114,11 @@ function checkOptions(config: ModelConfig, strategy: WeightingStrategy): void {
 /** Create a trainer with fresh parameters and optimiser state. */
 export function createTrainer(options: TrainerOptions): Trainer {
   const config = options.model ?? DEFAULT_MODEL_CONFIG;
-  const { strategy } = options;
-  checkOptions(config, strategy);
   const optimiserConfig = options.optimiser ?? DEFAULT_ADAM;
+  const strategy = 'plan' in options.strategy
+    ? options.strategy
+    : createStrategy(options.strategy, { taskCount: config.headSizes.length, optimiser: optimiserConfig });
+  checkOptions(config, strategy);
   const path = options.path ?? 'fused';
   const parameters = createModelParameters(config, options.parameters);
   const variables = listVariables(parameters);

@@ -1,6 +1,7 @@
 /**
- * Node-only plumbing for tfjs, kept out of the core: a module hook that lets Node's ESM loader
- * read tfjs-core's ESM build, and the folder the wasm backend's binaries live in.
+ * Node-only setup for tfjs, shared by the CLI, the benchmarks, the reference scripts and the unit
+ * tests, and kept out of the core: a module hook that lets Node's ESM loader read tfjs-core's ESM
+ * build, and the folder the wasm backend's binaries live in.
  */
 import { createRequire, register } from 'node:module';
 import { dirname, join } from 'node:path';

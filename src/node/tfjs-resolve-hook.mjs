@@ -1,4 +1,4 @@
-// Node module hook (installed by node-tfjs.ts). tfjs-core's ESM build imports '…/gradients', which
+// Node module hook (installed by tfjs-setup.ts). tfjs-core's ESM build imports '…/gradients', which
 // names both gradients.js and a gradients/ folder; Node's ESM resolver refuses the folder, so point
 // such imports at the file. Bundlers (Vite, Vitest) resolve it themselves and never load this hook.
 export async function resolve(specifier, context, nextResolve) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendLabel, parseBackendRequest } from './backend-request';
+import { parseBackendRequest } from './page-request';
 
 describe('the ?backend= request', () => {
   it('is empty when absent or blank', () => {
@@ -14,11 +14,5 @@ describe('the ?backend= request', () => {
 
   it('keeps an unknown value so the page can say so', () => {
     expect(parseBackendRequest('?backend=tpu')).toEqual({ invalid: 'tpu' });
-  });
-
-  it('spells backends for the badge', () => {
-    expect(backendLabel('webgpu')).toBe('WebGPU');
-    expect(backendLabel('wasm')).toBe('WASM');
-    expect(backendLabel('custom')).toBe('custom');
   });
 });
