@@ -7,7 +7,7 @@ import type { TaskLossKind } from '../strategies/strategy';
 import { disposeBatch, type Batch } from './batch';
 import { perTaskGradients, type PerTaskGradients } from './fused-step';
 import { hasTemporalClosedForm, temporalPerTaskGradients } from './temporal-gradients';
-import { foldTimeMajor, unfoldTimeMajor } from './time-patches';
+import { foldTimeMajor, repeatColumns, unfoldTimeMajor, unfoldWindows } from './time-patches';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -114,6 +114,17 @@ describe('time-major patches', () => {
     const left = (await tf.sum(tf.mul(patches, y)).data())[0];
     const right = (await tf.sum(tf.mul(tf.tensor2d(rows), folded)).data())[0];
     expect(left).toBeCloseTo(right, 2);
-    tf.dispose([patches, y, folded]);
+    // The windows as they arrive, [B, T·C] with value 100·b + 10·t + c, cut into the same patches.
+    const windows = tf.tensor2d(Array.from({ length: batchSize }, (_, b) => Array.from({ length: length * channels }, (_, i) => 100 * b + 10 * Math.floor(i / channels) + (i % channels))));
+    const fromWindows = unfoldWindows(windows, length, kernel, stride);
+    expect(await fromWindows.array()).toEqual(cut);
+    tf.dispose([patches, y, folded, windows, fromWindows]);
+  });
+
+  it('repeat a matrix side by side, one block of columns per task', async () => {
+    const x = tf.tensor2d([[1, -2], [3.5, 0]]);
+    const repeated = repeatColumns(x, 3);
+    expect(await repeated.array()).toEqual([[1, -2, 1, -2, 1, -2], [3.5, 0, 3.5, 0, 3.5, 0]]);
+    tf.dispose([x, repeated]);
   });
 });

@@ -14,7 +14,7 @@ import type { Batch } from './batch';
 import { checkWindowWidth } from './forward';
 import { activationSlope, denseForward, denseStackGradients, product, transposeOnce } from './closed-form-gradients';
 import type { PerTaskGradients } from './fused-step';
-import { foldTimeMajor, meanOverTime, spreadOverTime, timeMajor, unfoldTimeMajor } from './time-patches';
+import { foldTimeMajor, meanOverTime, repeatColumns, spreadOverTime, unfoldTimeMajor, unfoldWindows } from './time-patches';
 
 /** Whether {@link temporalPerTaskGradients} covers this model: every temporal backbone. */
 export function hasTemporalClosedForm(params: ModelParameters): params is ModelParameters & { config: { temporal: TemporalConfig } } {
@@ -46,9 +46,9 @@ export function temporalPerTaskGradients(params: ModelParameters, batch: Batch, 
     const convolutionLayers = params.shared.slice(0, convolutions.length);
 
     const passes: ConvolutionPass[] = [];
-    let hidden = timeMajor(batch.features, windowLength);
+    let hidden = batch.features;
     convolutions.forEach(({ kernel, stride }, i) => {
-      const patches = unfoldTimeMajor(hidden, batchSize, kernel, stride);
+      const patches = i === 0 ? unfoldWindows(hidden, windowLength, kernel, stride) : unfoldTimeMajor(hidden, batchSize, kernel, stride);
       hidden = denseForward(patches, convolutionLayers[i].weight, convolutionLayers[i].bias, activation);
       passes.push({ patches, output: hidden });
     });
@@ -64,12 +64,13 @@ export function temporalPerTaskGradients(params: ModelParameters, batch: Batch, 
       const layer: DenseLayer<tf.Tensor> = convolutionLayers[i];
       const [patchWidth, channels] = layer.weight.shape;
       const slope = activationSlope(output, activation);
-      const preActivationError = tf.mul(error, taskCount === 1 ? slope : tf.concat(Array<tf.Tensor>(taskCount).fill(slope), 1));
+      const preActivationError = tf.mul(error, repeatColumns(slope as tf.Tensor2D, taskCount));
       // [k·C_in, P·B] · [P·B, K·C_out]: column block k is task k's weight gradient.
       const weightGradients = product(patches, preActivationError, 'a', transposed);
       convolutionGradients.unshift(
         tf.transpose(tf.reshape(weightGradients, [patchWidth, taskCount, channels]), [1, 0, 2]),
-        tf.reshape(tf.sum(preActivationError, 0), [taskCount, channels]),
+        // Σ over rows as a product: tfjs-wasm's Sum transposes before it reduces along a column.
+        tf.reshape(tf.matMul(tf.fill([1, preActivationError.shape[0]], 1) as tf.Tensor2D, preActivationError as tf.Tensor2D), [taskCount, channels]),
       );
       if (i > 0) {
         // Row (p, b, k) is task k's error at patch p of example b; Wᵀ turns it into the patch's error.
