@@ -78,7 +78,7 @@ describe('closed-form per-task gradients', () => {
     }
   });
 
-  it('covers dense models only; the temporal backbone keeps the taped path', () => {
+  it('covers dense models only; the temporal backbone has its own (temporal-gradients.ts)', () => {
     expect(hasClosedFormGradients(DEFAULT_MODEL_CONFIG)).toBe(true);
     expect(hasClosedFormGradients(DEFAULT_TEMPORAL_MODEL_CONFIG)).toBe(false);
   });

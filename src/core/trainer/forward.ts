@@ -57,6 +57,15 @@ export function convolutionForward(
   return tf.reshape(output, [...output.shape.slice(0, -2), batchSize, count, output.shape[output.rank - 1]]);
 }
 
+/** Throws, saying what a row needs, when `features` are not windows of the temporal model's shape. */
+export function checkWindowWidth(features: tf.Tensor2D, config: ModelConfig & { readonly temporal: TemporalConfig }): void {
+  const width = features.shape[1];
+  if (width !== inputWidth(config)) {
+    const { windowLength } = config.temporal;
+    throw new Error(`a temporal model over ${windowLength} cycles of ${config.inputSize} features needs rows of ${inputWidth(config)} values, got ${width}`);
+  }
+}
+
 /**
  * The temporal backbone: windows `[B, T·F]` (time-major rows) → convolutions → mean over time →
  * dense layers. `replicas` > 0 means the layers carry a leading replica axis, as {@link replicaForward}
@@ -70,10 +79,8 @@ export function temporalBackboneForward(
   replicas = 0,
 ): tf.Tensor {
   const { windowLength, convolutions } = config.temporal;
-  const [batchSize, width] = features.shape;
-  if (width !== inputWidth(config)) {
-    throw new Error(`a temporal model over ${windowLength} cycles of ${config.inputSize} features needs rows of ${inputWidth(config)} values, got ${width}`);
-  }
+  const batchSize = features.shape[0];
+  checkWindowWidth(features, config);
   const [first, ...rest] = convolutions;
   let patches: tf.Tensor = unfoldInput(tf.reshape(features, [batchSize, windowLength, config.inputSize]), first.kernel, first.stride);
   if (replicas > 0) patches = tf.expandDims(patches, 0);

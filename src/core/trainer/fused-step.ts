@@ -10,6 +10,7 @@ import type { TaskLossKind } from '../losses';
 import type { Batch } from './batch';
 import { closedFormPerTaskGradients, hasClosedFormGradients } from './closed-form-gradients';
 import { replicaForward, stackedTaskLosses } from './forward';
+import { hasTemporalClosedForm, temporalPerTaskGradients } from './temporal-gradients';
 import { packMeasurement } from './measurement';
 import type { PerTaskGradients } from './per-task-gradients';
 import { flattenDirections } from './optimiser';
@@ -71,10 +72,12 @@ export function measureFused(params: ModelParameters, batch: Batch, kinds: reado
   // Per head-tensor element, the task it belongs to: head tensors come in (V, c) pairs, one per task.
   const headTasks = params.heads.flatMap((head, k) => Array<number>(head.weight.size + head.bias.size).fill(k));
   const { packed, jacobian, headGradients } = tf.tidy(() => {
-    // Dense models: the hand-written backward pass (same numbers, a fraction of the kernels).
+    // The hand-written backward passes (same numbers, a fraction of the kernels); the tape otherwise.
     const gradients = hasClosedFormGradients(params.config)
       ? closedFormPerTaskGradients(params, batch, kinds)
-      : perTaskGradients(params, batch, kinds);
+      : hasTemporalClosedForm(params)
+        ? temporalPerTaskGradients(params, batch, kinds)
+        : perTaskGradients(params, batch, kinds);
     // J: row k is g_k flattened over all shared tensors, so G = J Jᵀ.
     const rows = tf.concat(gradients.sharedGradients.map((g) => (g.rank === 2 ? g : tf.reshape(g, [taskCount, -1]))), 1);
     const gramian = tf.matMul(rows, rows, false, true);
