@@ -13,3 +13,4 @@ export * from './synthetic-fleet';
 export * from './targets';
 export * from './toy-dataset';
 export * from './windows';
+export * from './trainable';
