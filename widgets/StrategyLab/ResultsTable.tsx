@@ -1,5 +1,6 @@
 /** The lab's results: the latest validation metrics of every strategy, exportable as CSV. */
 import { ExportCsvButton } from '../shared/ExportCsvButton';
+import { formatRatio } from '../shared/format';
 import { colourClass } from './Charts';
 import { RESULT_COLUMNS, resultCsvRows, type ResultRow } from './model';
 
@@ -23,7 +24,7 @@ export function ResultsTable({ rows }: { readonly rows: readonly ResultRow[] }) 
               <td data-metric="accuracy">{show(row.healthAccuracy, 3)}</td>
               <td>{show(row.criticalRecall, 3)}</td>
               <td>{show(row.lambdaRul, 3)}</td>
-              <td>{Number.isFinite(row.normRatio) ? `${row.normRatio.toPrecision(3)}×` : '—'}</td>
+              <td>{Number.isFinite(row.normRatio) ? formatRatio(row.normRatio) : '—'}</td>
             </tr>
           ))}
         </tbody>
