@@ -50,8 +50,8 @@ test('charts: the lab keeps its axis ticks after one step, reads every strategy 
     assert.match(await text(testId('lab-weights-readout')), /^step 100\b/);
     await page.keyboard.press('ArrowLeft');
     const before = await text(testId('lab-weights-readout'));
-    assert.match(before, /^step 99\b.*Fixed.*GABA/);
-    console.log(`     keyboard readout: ${before}`);
+    assert.match(before, /^step 99\b.*Fixed.*GABA/s);
+    console.log(`     keyboard readout: ${before.replace(/\s+/g, " ")}`);
 
     // Legend: hide Fixed from every chart, highlight GABA, smooth the per-step lines.
     const legend = testId('lab-legend');
