@@ -6,7 +6,7 @@
 import type { BackendName } from '../core/backend-names';
 import { createTrainingHost } from './host';
 import { readPageRequest } from './page-request';
-import type { FromHost, LoadedDatasetArrays, ToHost } from './protocol';
+import type { DatasetLoadOutcome, FromHost, LoadedDatasetArrays, ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig } from './types';
 
 type Listener = (message: FromHost) => void;
@@ -20,8 +20,15 @@ export interface LiveClientOptions {
 
 export interface LiveClient {
   createLab(labId: string, config: LabConfig, listener: Listener): void;
-  send(message: Exclude<ToHost, { type: 'init' | 'createLab' | 'registerDataset' }>): void;
+  send(message: Exclude<ToHost, { type: 'init' | 'createLab' | 'registerDataset' | 'loadFiles' | 'forgetDataset' }>): void;
   registerDataset(datasetId: string, arrays: LoadedDatasetArrays): void;
+  /**
+   * The host reads, parses and prepares the reader's files (in its Worker, off the page's thread) and
+   * registers them as a new dataset if a lab can train on them; `onProgress` hears each stage.
+   */
+  loadFiles(files: readonly File[], onProgress: (stage: string, fraction?: number) => void): Promise<{ datasetId: string; outcome: DatasetLoadOutcome }>;
+  /** Drops a dataset the page no longer uses (its arrays live in the host). */
+  forgetDataset(datasetId: string): void;
   disposeLab(labId: string): void;
   backend(): LabBackendInfo | null;
   /** Resolves with the host's backend once chosen; rejects if the host could not load the core. */
@@ -63,6 +70,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   const listeners = new Map<string, Listener>();
   const labConfigs = new Map<string, LabConfig>();
   const datasets = new Map<string, LoadedDatasetArrays>();
+  // Files the host was asked to load, kept (as cheap File handles) to replay on a fallback host.
+  const fileLoads = new Map<string, readonly File[]>();
+  const loadListeners = new Map<string, (message: Extract<FromHost, { type: 'loadProgress' | 'loadDone' }>) => void>();
+  let loadCount = 0;
   const backendListeners = new Set<(info: LabBackendInfo) => void>();
   let backendInfo: LabBackendInfo | null = null;
   let initFailure: string | null = null;
@@ -81,6 +92,10 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       listeners.forEach((listener, labId) => listener({ type: 'error', labId, message: message.message }));
       return;
     }
+    if (message.type === 'loadProgress' || message.type === 'loadDone') {
+      loadListeners.get(message.datasetId)?.(message);
+      return;
+    }
     listeners.get(message.labId)?.(message);
   };
 
@@ -91,6 +106,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     transport = startMainThreadHost(deliver);
     transport.send(init);
     datasets.forEach((arrays, datasetId) => transport.send({ type: 'registerDataset', datasetId, arrays }));
+    fileLoads.forEach((files, datasetId) => transport.send({ type: 'loadFiles', datasetId, files }));
     labConfigs.forEach((config, labId) => transport.send({ type: 'createLab', labId, config }));
   };
   transport = startWorkerHost(deliver, () => { if (!backendInfo) fallBack(); }) ?? startMainThreadHost(deliver);
@@ -106,6 +122,25 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     registerDataset(datasetId, arrays) {
       datasets.set(datasetId, arrays);
       transport.send({ type: 'registerDataset', datasetId, arrays });
+    },
+    loadFiles(files, onProgress) {
+      loadCount += 1;
+      const datasetId = `files-${loadCount}`;
+      fileLoads.set(datasetId, files);
+      return new Promise((resolve) => {
+        loadListeners.set(datasetId, (message) => {
+          if (message.type === 'loadProgress') return onProgress(message.stage, message.fraction);
+          loadListeners.delete(datasetId);
+          if (!message.outcome.ok) fileLoads.delete(datasetId);
+          resolve({ datasetId, outcome: message.outcome });
+        });
+        transport.send({ type: 'loadFiles', datasetId, files });
+      });
+    },
+    forgetDataset(datasetId) {
+      fileLoads.delete(datasetId);
+      datasets.delete(datasetId);
+      transport.send({ type: 'forgetDataset', datasetId });
     },
     disposeLab(labId) {
       listeners.delete(labId);

@@ -33,11 +33,13 @@ function startHost(timing: Partial<Pick<HostEnvironment, 'sleep' | 'now'>> = {})
   let loseDevice: (reason: string) => void = () => undefined;
   const lost = new Promise<string>((resolve) => { loseDevice = resolve; });
   let lossesWatched = 0;
+  const datasetsSeen: string[][] = [];
   const bridge: CoreBridge = {
     backendLost: () => (lossesWatched++ === 0 ? lost : null),
     recoverFromLoss: async (reason) => ({ name: 'wasm', skipped: [{ name: 'webgpu', reason: `WebGPU device lost (${reason})` }] }),
     selectBackend: async () => ({ name: 'cpu', skipped: [{ name: 'webgpu', reason: 'webgpu: navigator.gpu missing' }] }),
-    createLab: async (config) => {
+    createLab: async (config, datasets) => {
+      datasetsSeen.push([...datasets.keys()]);
       const engine = countingEngine(config);
       engines.push(engine);
       return engine;
@@ -53,7 +55,7 @@ function startHost(timing: Partial<Pick<HostEnvironment, 'sleep' | 'now'>> = {})
     now: () => (clock += 50),
     ...timing,
   });
-  return { host, messages, engines, loseDevice: (reason: string) => loseDevice(reason) };
+  return { host, messages, engines, datasetsSeen, loseDevice: (reason: string) => loseDevice(reason) };
 }
 
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -183,5 +185,26 @@ describe('the training host', () => {
     host.receive({ type: 'dispose', labId: 'lab' });
     await settle(20);
     expect(engines[0].disposed).toBe(true);
+  });
+
+  it('loads the reader’s files itself, with progress, and a refused file leaves the registered dataset in place', async () => {
+    const { host, messages, datasetsSeen } = startHost();
+    const row = (unit: number, cycle: number) => `${unit} ${cycle} 0.1 0.2 100 ${Array.from({ length: 21 }, (_, s) => 500 + s + cycle / 10).join(' ')}`;
+    const engines = (count: number) => Array.from({ length: count }, (_, u) => Array.from({ length: 35 }, (_, c) => row(u + 1, c + 1)).join('\n')).join('\n');
+    const file = (text: string) => new File([text], 'train_FD001.txt');
+    host.receive({ type: 'loadFiles', datasetId: 'good', files: [file(engines(5))] });
+    await settle(100);
+    host.receive({ type: 'loadFiles', datasetId: 'tiny', files: [file(row(1, 1))] });
+    await settle(100);
+    const done = messages.filter((m) => m.type === 'loadDone');
+    expect(done.map((m) => [m.datasetId, m.outcome.ok])).toEqual([['good', true], ['tiny', false]]);
+    expect(messages.some((m) => m.type === 'loadProgress' && m.datasetId === 'good' && m.fraction === 1)).toBe(true);
+    host.receive({ type: 'createLab', labId: 'lab', config: { ...config, data: { kind: 'loaded', datasetId: 'good' } } });
+    await settle();
+    expect(datasetsSeen[0]).toEqual(['good']);
+    host.receive({ type: 'forgetDataset', datasetId: 'good' });
+    host.receive({ type: 'createLab', labId: 'lab2', config });
+    await settle();
+    expect(datasetsSeen[1]).toEqual([]);
   });
 });

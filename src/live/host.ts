@@ -4,6 +4,7 @@
  * fallback (yield = the next animation frame), so both behave alike.
  */
 import type { BackendName } from '../core/backend-names';
+import { loadCmapssFiles } from './load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
 
@@ -192,7 +193,22 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'createLab' }>): void => {
+  // The reader's files are parsed here, off the page's thread; a refused load leaves the registry as it was.
+  const loadFiles = async (datasetId: string, files: readonly File[]): Promise<void> => {
+    try {
+      const outcome = await loadCmapssFiles(files, (stage, fraction) => environment.post({ type: 'loadProgress', datasetId, stage, fraction }));
+      if (outcome.ok) datasets.set(datasetId, outcome.arrays);
+      environment.post({
+        type: 'loadDone',
+        datasetId,
+        outcome: outcome.ok ? { ok: true, label: outcome.label, summary: outcome.summary } : { ok: false, problems: outcome.problems },
+      });
+    } catch (error) {
+      environment.post({ type: 'loadDone', datasetId, outcome: { ok: false, problems: [`the files could not be read: ${error instanceof Error ? error.message : String(error)}`] } });
+    }
+  };
+
+  const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'loadFiles' | 'forgetDataset' | 'createLab' }>): void => {
     const lab = labs.get(message.labId);
     if (!lab) return;
     switch (message.type) {
@@ -232,6 +248,12 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
           return;
         case 'registerDataset':
           datasets.set(message.datasetId, message.arrays);
+          return;
+        case 'loadFiles':
+          void loadFiles(message.datasetId, message.files);
+          return;
+        case 'forgetDataset':
+          datasets.delete(message.datasetId);
           return;
         case 'createLab':
           void createLab(message.labId, message.config);

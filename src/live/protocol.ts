@@ -13,6 +13,9 @@ export type LoadedDatasetArrays = LabDatasetArrays;
 export type ToHost =
   | { readonly type: 'init'; readonly forcedBackend?: BackendName; readonly wasmPaths?: string }
   | { readonly type: 'registerDataset'; readonly datasetId: string; readonly arrays: LoadedDatasetArrays }
+  /** Read, parse, check and prepare the reader's files in the host; registered as `datasetId` if they can train a lab. */
+  | { readonly type: 'loadFiles'; readonly datasetId: string; readonly files: readonly File[] }
+  | { readonly type: 'forgetDataset'; readonly datasetId: string }
   | { readonly type: 'createLab'; readonly labId: string; readonly config: LabConfig }
   | { readonly type: 'play'; readonly labId: string }
   | { readonly type: 'pause'; readonly labId: string }
@@ -23,6 +26,8 @@ export type ToHost =
 export type FromHost =
   | { readonly type: 'ready'; readonly backend: LabBackendInfo }
   | { readonly type: 'initFailed'; readonly message: string }
+  | { readonly type: 'loadProgress'; readonly datasetId: string; readonly stage: string; readonly fraction?: number }
+  | { readonly type: 'loadDone'; readonly datasetId: string; readonly outcome: DatasetLoadOutcome }
   | {
       readonly type: 'progress';
       readonly labId: string;
@@ -33,6 +38,11 @@ export type FromHost =
   | { readonly type: 'evaluation'; readonly labId: string; readonly evaluations: readonly LabEvaluation[] }
   | { readonly type: 'status'; readonly labId: string; readonly status: LabStatus }
   | { readonly type: 'error'; readonly labId: string; readonly message: string };
+
+/** How a `loadFiles` request ended: the dataset's label and summary, or every reason it was refused. */
+export type DatasetLoadOutcome =
+  | { readonly ok: true; readonly label: string; readonly summary: string }
+  | { readonly ok: false; readonly problems: readonly string[] };
 
 /** The speed a host accepts: whole lab steps per tick (a tick lasts at least one display frame), 1 … 50. */
 export function clampSpeed(stepsPerTick: number): number {

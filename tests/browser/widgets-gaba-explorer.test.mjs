@@ -26,6 +26,9 @@ function gabaAfter(norms, { steps = 400, beta = 0.99, warmup = 100, floor = 0.05
   return { raw, weights };
 }
 
+/** Three significant digits with thousands grouped, as the widgets write numbers (widgets/shared/format.ts): 100,000 not 1.00e+5. */
+const asWritten = (value) => Number(value.toPrecision(3)).toLocaleString('en-US', { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
+
 test('GabaExplorer: norm sliders by mouse and keyboard, equal norms, the floor, aria-valuetext', async ({ baseUrl, browser, screenshotDir }) => {
   const { page, context, watcher, figure, testId } = await openWidget(await browser(), baseUrl, 'GabaExplorer');
   try {
@@ -52,7 +55,7 @@ test('GabaExplorer: norm sliders by mouse and keyboard, equal norms, the floor, 
       assert.equal(shown.rawHealth, expected.raw[1].toFixed(4), `${label}: raw λ_health`);
       assert.equal(shown.usedRul, expected.weights[0].toFixed(3), `${label}: used λ_rul`);
       assert.equal(shown.usedHealth, expected.weights[1].toFixed(3), `${label}: used λ_health`);
-      assert.equal(shown.ratio, `${(exact[0] / exact[1]).toPrecision(3)}×`, `${label}: ratio`);
+      assert.equal(shown.ratio, `${asWritten(exact[0] / exact[1])}×`, `${label}: ratio`);
       return shown;
     };
 
@@ -90,7 +93,7 @@ test('GabaExplorer: norm sliders by mouse and keyboard, equal norms, the floor, 
     // steps is 0.5·0.99³⁰⁰ ≈ 0.0245, under the 0.05 floor, so used λ_rul = 0.05/1.0255 ≈ 0.0488.
     await press(rul, 'End');
     shown = await assertConsistent('End / Home');
-    assert.equal(shown.ratio, '1.00e+5×');
+    assert.equal(shown.ratio, '100,000×');
     assert.equal(shown.rawRul, '0.0000');
     assert.equal(shown.rawHealth, '1.0000');
     assert.equal(shown.usedRul, '0.049');
@@ -137,7 +140,7 @@ test('GabaExplorer: Live mode trains in the Worker and moves λ_rul down from 0.
     assert.match(progress.backend, /in a Worker/, `training should run in a Worker: "${content}"`);
     const usedRul = Number(await text(testId('gaba-weight-rul')));
     const usedHealth = Number(await text(testId('gaba-weight-health')));
-    const ratio = Number((await text(testId('gaba-ratio'))).replace('×', ''));
+    const ratio = Number((await text(testId('gaba-ratio'))).replace(/[×,]/g, ''));
     const rawRul = Number(await text(testId('gaba-raw-rul')));
     assert.ok(ratio > 1, `measured ‖g_rul‖/‖g_health‖ should exceed 1, read ${ratio}`);
     assert.ok(usedRul < 0.45, `λ_rul should have left 0.5 downwards after the warm-up, read ${usedRul}`);

@@ -13,11 +13,12 @@ import { LiveControls } from '../shared/LiveControls';
 import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
+import { formatNumber, formatRatio } from '../shared/format';
 import { computeExplorer, GABA_EXPLORER_SCHEMA, liveLabConfig, NORM_RANGE } from './model';
 import { NormBars } from './NormBars';
 
 const fixed3 = (value: number) => value.toFixed(3);
-const norm = (value: number) => value.toPrecision(3);
+const norm = (value: number) => formatNumber(value);
 
 export default function GabaExplorer({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
@@ -56,7 +57,7 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
       {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />}
       <NormBars norms={norms} />
       <dl className="ba-readouts">
-        <div><dt>ratio ‖g_rul‖/‖g_health‖</dt><dd data-testid="gaba-ratio">{Number.isFinite(norms[0] / norms[1]) ? `${(norms[0] / norms[1]).toPrecision(3)}×` : '—'}</dd></div>
+        <div><dt>ratio ‖g_rul‖/‖g_health‖</dt><dd data-testid="gaba-ratio">{formatRatio(norms[0] / norms[1])}</dd></div>
         <div><dt>raw λ_rul</dt><dd data-testid="gaba-raw-rul">{Number.isFinite(raw[0]) ? raw[0].toFixed(4) : '—'}</dd></div>
         <div><dt>raw λ_health</dt><dd data-testid="gaba-raw-health">{Number.isFinite(raw[1]) ? raw[1].toFixed(4) : '—'}</dd></div>
         <div><dt>used λ_rul</dt><dd className="ba-rul-text" data-testid="gaba-weight-rul">{fixed3(shown[0])}</dd></div>

@@ -1,4 +1,5 @@
 /** The three arrows to scale, from one origin, in a square-pixel frame fitted to their tips. */
+import { useTextScale } from '../shared/useTextScale';
 import type { CombinerPicture, Vec } from './model';
 
 const WIDTH = 560;
@@ -20,12 +21,13 @@ function Arrow({ tip, toScreen, className, label }: { tip: Vec; toScreen: (v: Ve
     <g className={className}>
       <line className={`ba-line ${className}`} x1={x0} y1={y0} x2={x1} y2={y1} strokeWidth={className === 'ba-combined' ? 3 : 2} />
       {length > 1 ? <polygon points={`${x1},${y1} ${left.join(',')} ${right.join(',')}`} /> : <circle cx={x1} cy={y1} r={2.5} />}
-      <text x={x1 + 6 * Math.cos(angle)} y={y1 + 6 * Math.sin(angle) - 6} fontSize={13} fill="currentColor" stroke="none">{label}</text>
+      <text x={x1 + 6 * Math.cos(angle)} y={y1 + 6 * Math.sin(angle) - 6} className="ba-chart-label" fill="currentColor" stroke="none">{label}</text>
     </g>
   );
 }
 
 export function Arrows({ picture }: { readonly picture: CombinerPicture }) {
+  const holder = useTextScale<SVGSVGElement>(WIDTH);
   const tips = [picture.rul, picture.health, picture.combined, [0, 0] as Vec];
   const minX = Math.min(...tips.map((t) => t[0]));
   const maxX = Math.max(...tips.map((t) => t[0]));
@@ -40,7 +42,7 @@ export function Arrows({ picture }: { readonly picture: CombinerPicture }) {
   const originY = HEIGHT - PAD;
   const toScreen = (v: Vec): Vec => [originX + v[0] * scale, originY - v[1] * scale];
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="The two task gradients and their weighted sum, drawn to scale" data-testid="combiner-arrows">
+    <svg ref={holder} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="The two task gradients and their weighted sum, drawn to scale" data-testid="combiner-arrows">
       <line className="ba-axis" x1={PAD / 2} x2={WIDTH - PAD / 2} y1={originY} y2={originY} stroke="var(--grid, #ddd)" />
       <Arrow tip={picture.rul} toScreen={toScreen} className="ba-rul" label="g_rul" />
       <Arrow tip={picture.health} toScreen={toScreen} className="ba-health" label="g_health" />

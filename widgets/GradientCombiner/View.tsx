@@ -11,10 +11,11 @@ import { LiveControls } from '../shared/LiveControls';
 import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
+import { formatPercent, formatRatio } from '../shared/format';
 import { Arrows } from './Arrows';
 import { COMBINER_SCHEMA, liveLabConfig, livePicture, staticPicture } from './model';
 
-const percent = (value: number) => `${(value * 100).toPrecision(3)}%`;
+const NOT_MEASURED = 'not measured yet';
 
 export default function GradientCombiner({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
@@ -25,7 +26,9 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
   const labConfig = useMemo(() => (live ? liveLabConfig(state) : null), [live, state]);
   const lab = useLab(labConfig, { visibleRef: container });
   const latest = lab.latest.run;
-  const picture = live && latest ? livePicture(latest) : staticPicture(state);
+  // Live mode shows measurements only: before step 1 there is nothing to draw, not the sliders' picture.
+  const picture = live ? (latest ? livePicture(latest) : null) : staticPicture(state);
+  const read = (show: (p: NonNullable<typeof picture>) => string): string => (picture ? show(picture) : NOT_MEASURED);
   const history = lab.records.run ?? [];
 
   return (
@@ -35,7 +38,7 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       <div className="ba-widget-row">
         <Slider label="λ_rul" min={0} max={1} step={0.01} value={state.lambda} format={(v) => v.toFixed(2)} onChange={(v) => update({ lambda: v })} testId="combiner-lambda" disabled={live && state.strategy === 'gaba'} />
         {!live && <Slider label="angle of g_health" min={0} max={180} step={1} value={state.angle} format={(v) => `${v.toFixed(0)}°`} onChange={(v) => update({ angle: v })} testId="combiner-angle" />}
-        {!live && <Slider label="‖g_rul‖ / ‖g_health‖" scale="log" min={1} max={1000} value={state.ratio} format={(v) => `${v.toPrecision(3)}×`} onChange={(v) => update({ ratio: v })} testId="combiner-ratio" />}
+        {!live && <Slider label="‖g_rul‖ / ‖g_health‖" scale="log" min={1} max={1000} value={state.ratio} format={(v) => formatRatio(v)} onChange={(v) => update({ ratio: v })} testId="combiner-ratio" />}
         {live && (
           <label className="ba-inline-field">
             Weights from
@@ -47,16 +50,16 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
         )}
       </div>
       {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={1000} />}
-      <Arrows picture={picture} />
+      {picture ? <Arrows picture={picture} /> : <p className="ba-note" data-testid="combiner-not-measured">The gradients are measured at each training step: press Play or Step to draw them.</p>}
       <div className="ba-legend"><span className="ba-rul">g_rul</span><span className="ba-health">g_health</span><span className="ba-combined">λ·g_rul + (1−λ)·g_health</span></div>
       <dl className="ba-readouts">
-        <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{percent(picture.shares[0])}</dd></div>
-        <div><dt>health share</dt><dd data-testid="combiner-share-health">{percent(picture.shares[1])}</dd></div>
-        <div><dt>update's angle from g_rul</dt><dd data-testid="combiner-deviation">{picture.deviationFromRul.toFixed(1)}°</dd></div>
-        <div><dt>length kept</dt><dd data-testid="combiner-length">{percent(picture.lengthKept)}</dd></div>
-        <div><dt>{live ? 'measured ratio' : 'ratio'}</dt><dd data-testid="combiner-measured-ratio">{Number.isFinite(picture.ratio) ? `${picture.ratio.toPrecision(3)}×` : '—'}</dd></div>
-        {live && <div><dt>angle between gradients</dt><dd data-testid="combiner-live-angle">{picture.angle.toFixed(1)}°</dd></div>}
-        {live && <div><dt>weights used</dt><dd>{picture.weights.map((w) => w.toFixed(3)).join(' / ')}</dd></div>}
+        <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{read((p) => formatPercent(p.shares[0]))}</dd></div>
+        <div><dt>health share</dt><dd data-testid="combiner-share-health">{read((p) => formatPercent(p.shares[1]))}</dd></div>
+        <div><dt>update's angle from g_rul</dt><dd data-testid="combiner-deviation">{read((p) => (Number.isFinite(p.deviationFromRul) ? `${p.deviationFromRul.toFixed(1)}°` : 'angle undefined (no update)'))}</dd></div>
+        <div><dt>length kept</dt><dd data-testid="combiner-length">{read((p) => formatPercent(p.lengthKept))}</dd></div>
+        <div><dt>{live ? 'measured ratio' : 'ratio'}</dt><dd data-testid="combiner-measured-ratio">{read((p) => formatRatio(p.ratio))}</dd></div>
+        {live && <div><dt>angle between gradients</dt><dd data-testid="combiner-live-angle">{read((p) => `${p.angle.toFixed(1)}°`)}</dd></div>}
+        {live && <div><dt>weights used</dt><dd>{read((p) => p.weights.map((w) => w.toFixed(3)).join(' / '))}</dd></div>}
       </dl>
       <p className="ba-note">
         {live

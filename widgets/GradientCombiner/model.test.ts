@@ -33,4 +33,14 @@ describe('the gradient combiner model', () => {
   it('clamps a ratio of 1e6 from the URL to 1000×', () => {
     expect(parseState(new URLSearchParams('c.ratio=1e6&c.angle=720'), 'c', COMBINER_SCHEMA)).toMatchObject({ ratio: 1000, angle: 180 });
   });
+
+  it('an update whose two terms cancel has no length and no direction, not a rounding error of 6e-15 at 90°', () => {
+    const cancelled = staticPicture({ ...base, ratio: 1, angle: 180, lambda: 0.5 });
+    expect(cancelled.combined).toEqual([0, 0]);
+    expect(cancelled.lengthKept).toBe(0);
+    expect(cancelled.deviationFromRul).toBeNaN();
+    const nearly = staticPicture({ ...base, ratio: 1, angle: 179, lambda: 0.5 });
+    expect(nearly.lengthKept).toBeGreaterThan(0.008);
+    expect(Number.isFinite(nearly.deviationFromRul)).toBe(true);
+  });
 });

@@ -37,7 +37,7 @@ export interface CombinerPicture {
   readonly weights: readonly [number, number];
   /** Share of each task's term in the combined update (sums to 1). */
   readonly shares: readonly number[];
-  /** Angle between the combined update and g_rul, degrees. */
+  /** Angle between the combined update and g_rul, degrees; NaN when the update has no length (no direction). */
   readonly deviationFromRul: number;
   /** ‖combined‖ relative to λ‖g_rul‖ + (1 − λ)‖g_health‖ (1: aligned; near 0: the terms cancel). */
   readonly lengthKept: number;
@@ -45,19 +45,26 @@ export interface CombinerPicture {
   readonly angle: number;
 }
 
+/**
+ * An update shorter than this share of its two terms is their rounding error (float64 keeps about
+ * 16 digits), so it is taken as exactly zero: no length and no direction, instead of 6e-15 and 90°.
+ */
+const CANCELLED = 1e-12;
+
 function picture(rul: Vec, health: Vec, weights: readonly [number, number]): CombinerPicture {
   const norms = [Math.hypot(...rul), Math.hypot(...health)];
   const combinedVector = combineVectors(weights, [rul, health]);
-  const combined: Vec = [combinedVector[0], combinedVector[1]];
-  const combinedNorm = Math.hypot(...combined);
   const termLengths = weights[0] * norms[0] + weights[1] * norms[1];
+  const cancelled = Math.hypot(combinedVector[0], combinedVector[1]) <= CANCELLED * termLengths;
+  const combined: Vec = cancelled ? [0, 0] : [combinedVector[0], combinedVector[1]];
+  const combinedNorm = Math.hypot(...combined);
   return {
     rul,
     health,
     combined,
     weights,
     shares: updateShares(weights, norms),
-    deviationFromRul: combinedNorm > 0 ? (Math.atan2(combined[1], combined[0]) * 180) / Math.PI : 0,
+    deviationFromRul: combinedNorm > 0 ? (Math.atan2(combined[1], combined[0]) * 180) / Math.PI : NaN,
     lengthKept: termLengths > 0 ? combinedNorm / termLengths : 0,
     ratio: norms[1] > 0 ? norms[0] / norms[1] : Infinity,
     angle: (Math.atan2(health[1], health[0]) * 180) / Math.PI,

@@ -5,13 +5,15 @@
 import { useMemo } from 'react';
 import { ModeToggle } from '../shared/ModeToggle';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
+import { linearDomain } from '../shared/domain';
+import { formatNumber, formatRatio } from '../shared/format';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
 import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
 import { computeFrontier, computePaths, PARETO_SCHEMA, PATH_STEPS } from './model';
 
-const short = (value: number) => value.toPrecision(3);
+const short = (value: number) => formatNumber(value);
 
 export default function ParetoFrontier({ id }: { readonly id: string }) {
   const [state, update] = useUrlState(id, PARETO_SCHEMA);
@@ -20,8 +22,10 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
   const paths = useMemo(() => (gabaMode ? computePaths(state) : null), [gabaMode, state]);
   const { optimum } = frontier;
   const points = frontier.frontier.map((p) => [p.losses[0], p.losses[1]] as const);
-  const xMax = Math.max(...points.map((p) => p[0])) * 1.08;
-  const yMax = Math.max(...points.map((p) => p[1])) * 1.3;
+  // The axes hold the frontier and both whole paths, so the paths start on the plot and it does not rescale as the step moves.
+  const pathLosses = paths ? [...paths.gaba, ...paths.fixed].map((p) => p.losses) : [];
+  const xDomain = linearDomain([...points.map((p) => p[0]), ...pathLosses.map((l) => l[0])], [0, 1], 0.08);
+  const yDomain = linearDomain([...points.map((p) => p[1]), ...pathLosses.map((l) => l[1])], [0, 1], 0.3);
   const marked = paths ? { gaba: paths.gaba[state.step - 1], fixed: paths.fixed[state.step - 1] } : null;
 
   const series: ChartSeries[] = [
@@ -43,7 +47,7 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
         options={[{ mode: 'frontier', label: 'Frontier' }, { mode: 'gaba', label: 'GABA path', testId: 'pareto-gaba' }]} />
       <div className="ba-widget-row">
         <Slider label="λ_rul" min={0} max={1} step={0.005} value={state.lambda} format={(v) => v.toFixed(3)} onChange={(v) => update({ lambda: v })} testId="pareto-lambda" />
-        <Slider label="RUL loss scale" scale="log" min={1} max={1000} value={state.scale} format={(v) => `${v.toPrecision(3)}×`} onChange={(v) => update({ scale: v })} testId="pareto-scale" />
+        <Slider label="RUL loss scale" scale="log" min={1} max={1000} value={state.scale} format={(v) => formatRatio(v)} onChange={(v) => update({ scale: v })} testId="pareto-scale" />
         {gabaMode && <Slider label="step" min={1} max={PATH_STEPS} step={1} value={state.step} format={(v) => String(v)} onChange={(v) => update({ step: v })} testId="pareto-step" />}
       </div>
       {gabaMode && (
@@ -55,8 +59,9 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
       <LineChart
         title="Pareto frontier of the two task losses"
         testId="pareto-chart"
-        xDomain={[0, xMax]}
-        yDomain={[0, yMax]}
+        xDomain={xDomain}
+        yDomain={yDomain}
+        readout={false}
         xLabel="RUL-task loss"
         yLabel="health-task loss"
         series={series}

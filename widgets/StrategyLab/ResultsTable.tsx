@@ -3,6 +3,7 @@
  * exportable as CSV. Test columns appear only when test files were loaded.
  */
 import { ExportCsvButton } from '../shared/ExportCsvButton';
+import { formatRatio } from '../shared/format';
 import { colourClass } from './Charts';
 import { RESULT_COLUMNS, resultCsvRows, type ResultRow } from './model';
 
@@ -40,7 +41,7 @@ export function ResultsTable({ rows }: { readonly rows: readonly ResultRow[] }) 
               <td>{show(row.criticalRecall, 3)}</td>
               {withTest && <><td data-metric="test-rmse">{show(row.testRmse, 2)}</td><td data-metric="test-nasa">{show(row.testNasaScore, 0)}</td></>}
               <td>{show(row.lambdaRul, 3)}</td>
-              <td>{Number.isFinite(row.normRatio) ? `${row.normRatio.toPrecision(3)}×` : '—'}</td>
+              <td>{Number.isFinite(row.normRatio) ? formatRatio(row.normRatio) : '—'}</td>
             </tr>
           ))}
         </tbody>

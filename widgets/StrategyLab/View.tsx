@@ -11,7 +11,7 @@ import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
 import { colourClass, LabCharts } from './Charts';
 import { DataLoader, type LoadedDataset } from './DataLoader';
-import { effectiveBackbone, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy } from './model';
+import { effectiveBackbone, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy, waitsForFiles } from './model';
 import { ResultsTable } from './ResultsTable';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
@@ -25,6 +25,7 @@ export default function StrategyLab({ id }: { readonly id: string }) {
   const lab = useLab(config, { visibleRef: container });
   const rows = resultRows(names, lab.evaluations, lab.latest);
   const locked = lab.status === 'running';
+  const needsFiles = waitsForFiles(state, loaded?.datasetId ?? null);
 
   return (
     <div className="ba-widget" ref={container} data-widget="strategy-lab">
@@ -65,9 +66,13 @@ export default function StrategyLab({ id }: { readonly id: string }) {
         </label>
       </div>
       {state.data === 'loaded' && <DataLoader loaded={loaded} onLoaded={setLoaded} />}
-      {config ? (
+      {names.length > 0 ? (
         <>
-          <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />
+          {/* Nothing to train on until the reader's files are in: the controls wait, and say why. */}
+          <fieldset className="ba-plain-fieldset" disabled={needsFiles} data-testid="lab-controls">
+            <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />
+          </fieldset>
+          {needsFiles && <p className="ba-note" data-testid="lab-needs-files">Play and Step wait for your files: load a train file above (at least 3 engines), or pick a synthetic data set.</p>}
           <progress className="ba-progress" max={state.steps} value={lab.step} aria-label="Training progress" />
           <LabCharts names={names} records={lab.records} evaluations={lab.evaluations} steps={state.steps} />
           <ResultsTable rows={rows} />

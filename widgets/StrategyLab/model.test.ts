@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION, resultRows, selectedStrategies, strategyLabConfig, toggleStrategy, STRATEGY_LAB_SCHEMA } from './model';
+import { DEFAULT_SELECTION, resultRows, selectedStrategies, strategyLabConfig, toggleStrategy, waitsForFiles, STRATEGY_LAB_SCHEMA } from './model';
 import { parseState } from '../shared/url-state';
 import { STRATEGY_NAMES } from '../../src/core/strategies/index';
 
@@ -22,8 +22,12 @@ describe('the strategy lab model', () => {
     expect(strategyLabConfig({ selection: 0, steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)).toBeNull();
   });
 
-  it('falls back to the synthetic fleet when "loaded" is asked for before any file is loaded', () => {
-    expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded', backbone: 'dense' }, null)!.data.kind).toBe('syntheticFleet');
+  it('runs no lab when "your files" is chosen before any file is loaded, instead of training on other data', () => {
+    const state = { selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded', backbone: 'dense' } as const;
+    expect(waitsForFiles(state, null)).toBe(true);
+    expect(strategyLabConfig(state, null)).toBeNull();
+    expect(waitsForFiles(state, 'fd001')).toBe(false);
+    expect(waitsForFiles({ data: 'fleet' }, null)).toBe(false);
     expect(strategyLabConfig({ selection: DEFAULT_SELECTION, steps: 500, seed: 1, data: 'loaded', backbone: 'dense' }, 'fd001')!.data).toEqual({ kind: 'loaded', datasetId: 'fd001' });
   });
 

@@ -49,12 +49,18 @@ const LAB_HYPER: Partial<Record<StrategyName, Record<string, unknown>>> = {
   dwa: { blockSize: 25 },
 };
 
+/** "Your files" chosen and none loaded yet: the lab has nothing to train on (it never substitutes other data). */
+export function waitsForFiles(state: Pick<StrategyLabState, 'data'>, loadedDatasetId: string | null): boolean {
+  return state.data === 'loaded' && loadedDatasetId === null;
+}
+
+/** The lab to run, or null when there is none: no strategy picked, or the reader's files not loaded yet. */
 export function strategyLabConfig(state: StrategyLabState, loadedDatasetId: string | null): LabConfig | null {
   const names = selectedStrategies(state.selection);
-  if (names.length === 0) return null;
+  if (names.length === 0 || waitsForFiles(state, loadedDatasetId)) return null;
   const data = state.data === 'loaded' && loadedDatasetId
     ? { kind: 'loaded' as const, datasetId: loadedDatasetId }
-    : state.data === 'fleet' || state.data === 'loaded'
+    : state.data === 'fleet'
       ? { kind: 'syntheticFleet' as const, seed: state.seed + 1 }
       : { kind: 'toy' as const, seed: state.seed + 1 };
   return {

@@ -1,5 +1,6 @@
 /** SVG axes drawn by React from a d3 scale (d3 computes the ticks; React owns the DOM). */
 import type { ScaleContinuousNumeric } from 'd3-scale';
+import { formatTick as formatTickLabel } from './format';
 
 export interface AxisProps {
   readonly scale: ScaleContinuousNumeric<number, number>;
@@ -19,7 +20,7 @@ export function Axis({ scale, orient, offset, label, ticks = 5, format, grid = 0
   const values = isLog
     ? scale.ticks(ticks).filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9)
     : scale.ticks(ticks);
-  const formatTick = format ?? (isLog ? (v: number) => (v >= 1e-2 && v <= 1e4 ? String(v) : v.toExponential(0)) : scale.tickFormat(ticks));
+  const formatTick = format ?? formatTickLabel;
   const [start, end] = scale.range();
   if (orient === 'bottom') {
     return (

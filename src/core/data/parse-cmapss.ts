@@ -8,6 +8,8 @@ export interface SlicedParseOptions {
   sliceRows: number;
   /** Hands control back to the host (e.g. a zero-delay timeout) so a page stays responsive. */
   yieldToHost: () => Promise<void>;
+  /** Hears the share of lines read (0 … 1) after each slice. */
+  onProgress?: (fraction: number) => void;
 }
 
 function rejected<T>(issue: ParseIssue): ParseResult<T> {
@@ -34,6 +36,10 @@ export async function parseCmapssTableInSlices(text: string, fileName: string, o
   if (fileIssue) return rejected(fileIssue);
   const parser = new CmapssTableParser(text, fileName);
   const slice = Math.max(1, Math.floor(options.sliceRows));
-  while (parser.step(slice)) await options.yieldToHost();
+  while (parser.step(slice)) {
+    options.onProgress?.(parser.fractionRead);
+    await options.yieldToHost();
+  }
+  options.onProgress?.(1);
   return parser.finish();
 }

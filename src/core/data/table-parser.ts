@@ -56,6 +56,11 @@ export class CmapssTableParser {
     this.lastContent = lastNonSpace(text);
   }
 
+  /** Share of the text's lines read so far, 0 … 1 (for a progress bar). */
+  get fractionRead(): number {
+    return Math.min(1, this.scanner.lineNumber / this.units.length);
+  }
+
   /** Reads up to `maxLines` more lines; false once the text is exhausted. */
   step(maxLines: number): boolean {
     for (let read = 0; read < maxLines; read += 1) {

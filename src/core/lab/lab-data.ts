@@ -24,6 +24,16 @@ function toyDataset(seed: number, size: number): LabDatasetArrays {
 }
 
 export function resolveLabData(spec: LabDataSpec, datasets: DatasetRegistry, prepareFleet?: FleetPreparer): LabDatasetArrays {
+  const data = datasetFor(spec, datasets, prepareFleet);
+  // The batch sampler and the validation metrics each need a row; say so instead of failing inside them.
+  const [train, validation] = [data.train.rul.length, data.validation.rul.length];
+  if (train < 1 || validation < 1) {
+    throw new Error(`the lab's data hold ${train} training and ${validation} validation rows; a lab needs at least one of each`);
+  }
+  return data;
+}
+
+function datasetFor(spec: LabDataSpec, datasets: DatasetRegistry, prepareFleet?: FleetPreparer): LabDatasetArrays {
   switch (spec.kind) {
     case 'toy':
       return toyDataset(spec.seed, spec.size ?? TOY_TRAIN_SIZE);
