@@ -12,6 +12,7 @@ import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { defineConfig } from 'vite';
 import { bookAssetsPlugin } from './src/book/build/book-assets-plugin.ts';
 import { chapterMetaPlugin } from './src/book/build/chapter-meta-plugin.ts';
+import { cspPlugin } from './src/book/build/csp-plugin.ts';
 import { CODE_THEMES } from './src/book/build/code-themes.ts';
 import { createRehypeListing } from './src/book/build/rehype-listing.ts';
 import { widgetChunkName } from './src/book/build/chunk-names.ts';
@@ -46,6 +47,7 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|jsx|tsx|ts|js)$/ }),
     bookAssetsPlugin({ root, listedSources }),
+    cspPlugin(),
   ],
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: isolationHeaders },
