@@ -62,3 +62,35 @@ for (const { slug, label } of pages) {
     });
   }
 }
+
+// Symbols in widget text are math, not "λ_rul" with a literal underscore, and carry MathML for screen readers.
+for (const chapter of discoverChapters()) {
+  test(`math labels: ${chapter.slug} writes no raw λ_rul / g_rul in widget text, and its math has MathML`, async ({ baseUrl, browser }) => {
+    const { page, context, watcher } = await openForAxe(await browser(), baseUrl, chapter.slug, 'light');
+    try {
+      await mountAllWidgets(page);
+      const found = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.widget')].map((figure) => {
+          const clone = figure.cloneNode(true);
+          clone.querySelectorAll('svg, .katex').forEach((element) => element.remove());
+          const math = [...figure.querySelectorAll('.ba-math .katex')].map((katex) => ({
+            spoken: katex.querySelector('math')?.textContent ?? '',
+            hidden: katex.querySelector('.katex-html')?.getAttribute('aria-hidden'),
+            subscripts: katex.querySelectorAll('math msub').length,
+          }));
+          return { raw: (clone.textContent.match(/[λg‖]_[a-z]+/g) ?? []), math };
+        }),
+      );
+      for (const { raw, math } of found) {
+        assert.deepEqual(raw, [], `raw subscripts in widget text: ${raw.join(', ')}`);
+        for (const label of math) {
+          assert.equal(label.hidden, 'true', 'the visual KaTeX layer is hidden from screen readers');
+          assert.ok(label.subscripts > 0 && /rul|health/.test(label.spoken), `MathML carries the symbol: "${label.spoken}"`);
+        }
+      }
+      watcher.assertClean(chapter.slug);
+    } finally {
+      await context.close();
+    }
+  });
+}

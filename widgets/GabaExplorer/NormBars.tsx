@@ -2,6 +2,7 @@
 import { scaleLog } from 'd3-scale';
 import { Axis } from '../shared/Axis';
 import { NORM_RANGE } from './model';
+import { svgMathText } from '../shared/MathLabel';
 
 export function NormBars({ norms }: { readonly norms: readonly number[] }) {
   const width = 560;
@@ -15,7 +16,7 @@ export function NormBars({ norms }: { readonly norms: readonly number[] }) {
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Gradient norms on the shared backbone, log scale">
       {rows.map((row, index) => (
         <g key={row.label} transform={`translate(0,${12 + index * 34})`}>
-          <text x={84} y={15} textAnchor="end" fontSize={12} fill="currentColor">{row.label}</text>
+          <text x={84} y={15} textAnchor="end" fontSize={12} fill="currentColor">{svgMathText(row.label)}</text>
           {Number.isFinite(row.value) && row.value > 0 ? (
             <>
               <rect className={row.className} x={x.range()[0]} y={2} height={22} width={Math.max(1, x(row.value) - x.range()[0])} />

@@ -13,6 +13,7 @@ import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
 import { Arrows } from './Arrows';
 import { COMBINER_SCHEMA, liveLabConfig, livePicture, staticPicture } from './model';
+import { MathLabel, MathText, TEX } from '../shared/MathLabel';
 
 const percent = (value: number) => `${(value * 100).toPrecision(3)}%`;
 
@@ -48,11 +49,11 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       </div>
       {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={1000} />}
       <Arrows picture={picture} />
-      <div className="ba-legend"><span className="ba-rul">g_rul</span><span className="ba-health">g_health</span><span className="ba-combined">λ·g_rul + (1−λ)·g_health</span></div>
+      <div className="ba-legend"><span className="ba-rul"><MathLabel tex={TEX.gRul} /></span><span className="ba-health"><MathLabel tex={TEX.gHealth} /></span><span className="ba-combined"><MathLabel tex={String.raw`\lambda\, ${TEX.gRul} + (1 - \lambda)\, ${TEX.gHealth}`} /></span></div>
       <dl className="ba-readouts">
         <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{percent(picture.shares[0])}</dd></div>
         <div><dt>health share</dt><dd data-testid="combiner-share-health">{percent(picture.shares[1])}</dd></div>
-        <div><dt>update's angle from g_rul</dt><dd data-testid="combiner-deviation">{picture.deviationFromRul.toFixed(1)}°</dd></div>
+        <div><dt><MathText text="update's angle from g_rul" /></dt><dd data-testid="combiner-deviation">{picture.deviationFromRul.toFixed(1)}°</dd></div>
         <div><dt>length kept</dt><dd data-testid="combiner-length">{percent(picture.lengthKept)}</dd></div>
         <div><dt>{live ? 'measured ratio' : 'ratio'}</dt><dd data-testid="combiner-measured-ratio">{Number.isFinite(picture.ratio) ? `${picture.ratio.toPrecision(3)}×` : '—'}</dd></div>
         {live && <div><dt>angle between gradients</dt><dd data-testid="combiner-live-angle">{picture.angle.toFixed(1)}°</dd></div>}
@@ -61,7 +62,7 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       <p className="ba-note">
         {live
           ? 'Arrows are the real per-task gradients on the shared backbone at the latest step, drawn in the plane they span: lengths are their norms, the angle is arccos of their cosine.'
-          : 'Arrows are drawn to scale: at large ratios g_health shrinks to a dot, which is what the optimiser sees.'}
+          : <MathText text="Arrows are drawn to scale: at large ratios g_health shrinks to a dot, which is what the optimiser sees." />}
       </p>
       <ExportCsvButton
         fileName={live ? 'combiner-live.csv' : 'combiner.csv'}
