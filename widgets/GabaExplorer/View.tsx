@@ -15,7 +15,7 @@ import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
 import { computeExplorer, GABA_EXPLORER_SCHEMA, liveLabConfig, NORM_RANGE } from './model';
 import { NormBars } from './NormBars';
-import { MathLabel, MathText, TEX } from '../shared/MathLabel';
+import { MathText } from '../shared/MathLabel';
 
 const fixed3 = (value: number) => value.toFixed(3);
 const norm = (value: number) => value.toPrecision(3);
@@ -77,7 +77,7 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
           { id: 'health', className: 'ba-health', points: trace.map((p) => [p.step, p.weights[1]] as const) },
         ]}
       />
-      <div className="ba-legend"><span className="ba-rul"><MathLabel tex={TEX.lambdaRul} /></span><span className="ba-health"><MathLabel tex={TEX.lambdaHealth} /></span></div>
+      <div className="ba-legend"><span className="ba-rul"><MathText text="λ_rul" /></span><span className="ba-health"><MathText text="λ_health" /></span></div>
       <p className="ba-note">
         {live
           ? 'The norms are measured on the shared backbone of the toy network at every step; the weights are what GABA used for that step.'

@@ -13,7 +13,7 @@ import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
 import { Arrows } from './Arrows';
 import { COMBINER_SCHEMA, liveLabConfig, livePicture, staticPicture } from './model';
-import { MathLabel, MathText, TEX } from '../shared/MathLabel';
+import { MathText } from '../shared/MathLabel';
 
 const percent = (value: number) => `${(value * 100).toPrecision(3)}%`;
 
@@ -49,7 +49,7 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       </div>
       {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={1000} />}
       <Arrows picture={picture} />
-      <div className="ba-legend"><span className="ba-rul"><MathLabel tex={TEX.gRul} /></span><span className="ba-health"><MathLabel tex={TEX.gHealth} /></span><span className="ba-combined"><MathLabel tex={String.raw`\lambda\, ${TEX.gRul} + (1 - \lambda)\, ${TEX.gHealth}`} /></span></div>
+      <div className="ba-legend"><span className="ba-rul"><MathText text="g_rul" /></span><span className="ba-health"><MathText text="g_health" /></span><span className="ba-combined"><MathText text="λ·g_rul + (1−λ)·g_health" /></span></div>
       <dl className="ba-readouts">
         <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{percent(picture.shares[0])}</dd></div>
         <div><dt>health share</dt><dd data-testid="combiner-share-health">{percent(picture.shares[1])}</dd></div>

@@ -3,7 +3,7 @@ import type { StrategyName } from '../../src/core/strategies/index';
 import { STRATEGY_NAMES } from '../../src/core/strategies/index';
 import type { LabEvaluation, LabStepRecord } from '../../src/live/types';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
-import { MathLabel, TEX } from '../shared/MathLabel';
+import { MathText } from '../shared/MathLabel';
 
 export const colourClass = (name: StrategyName): string => `ba-s${STRATEGY_NAMES.indexOf(name)}`;
 
@@ -45,10 +45,10 @@ export function LabCharts({ names, records, evaluations, steps }: ChartsProps) {
       <figure><figcaption>Health loss (cross-entropy)</figcaption>
         <LineChart {...common} title="Health loss per strategy" yDomain={extent(all(healthLoss), [0, 1.2], false)} yLabel="health loss" series={seriesOf(healthLoss)} />
       </figure>
-      <figure><figcaption>RUL's share of the weights, <MathLabel tex={String.raw`${TEX.lambdaRul} / (${TEX.lambdaRul} + ${TEX.lambdaHealth})`} /></figcaption>
+      <figure><figcaption>RUL's share of the weights, <MathText text="λ_rul / (λ_rul + λ_health)" /></figcaption>
         <LineChart {...common} title="RUL weight share per strategy" yDomain={[0, 1]} yLabel="λ_rul share" series={seriesOf(share)} testId="lab-weights" />
       </figure>
-      <figure><figcaption>Gradient-norm ratio <MathLabel tex={String.raw`${TEX.normRul} / ${TEX.normHealth}`} /> (log)</figcaption>
+      <figure><figcaption>Gradient-norm ratio <MathText text="‖g_rul‖ / ‖g_health‖" /> (log)</figcaption>
         <LineChart {...common} title="Gradient norm ratio per strategy" yScale="log" yDomain={extent(all(ratio), [1, 1000], true)} yLabel="ratio" series={seriesOf(ratio)} />
       </figure>
       <figure><figcaption>Validation RMSE (cycles)</figcaption>

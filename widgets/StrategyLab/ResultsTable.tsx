@@ -2,7 +2,7 @@
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { colourClass } from './Charts';
 import { RESULT_COLUMNS, resultCsvRows, type ResultRow } from './model';
-import { MathLabel, TEX } from '../shared/MathLabel';
+import { MathText } from '../shared/MathLabel';
 
 const show = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
@@ -12,7 +12,7 @@ export function ResultsTable({ rows }: { readonly rows: readonly ResultRow[] }) 
       <table className="ba-table" data-testid="lab-results">
         <caption className="ba-note">Validation metrics at the latest evaluation (RMSE and NASA score on RUL, accuracy and critical-class recall on health)</caption>
         <thead>
-          <tr><th scope="col">strategy</th><th scope="col">step</th><th scope="col">RMSE</th><th scope="col">NASA score</th><th scope="col">health acc.</th><th scope="col">critical recall</th><th scope="col"><MathLabel tex={TEX.lambdaRul} /> share</th><th scope="col">norm ratio</th></tr>
+          <tr><th scope="col">strategy</th><th scope="col">step</th><th scope="col">RMSE</th><th scope="col">NASA score</th><th scope="col">health acc.</th><th scope="col">critical recall</th><th scope="col"><MathText text="λ_rul" /> share</th><th scope="col">norm ratio</th></tr>
         </thead>
         <tbody>
           {rows.map((row) => (

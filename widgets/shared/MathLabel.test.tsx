@@ -1,27 +1,21 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MathLabel, MathText, TEX, texOf } from './MathLabel';
+import { MathText, symbolOf } from './MathLabel';
 
 describe('math labels', () => {
-  it('writes the book’s symbols as TeX', () => {
-    expect(texOf(false, 'λ', 'rul')).toBe(String.raw`\lambda_{\text{rul}}`);
-    expect(texOf(true, 'g', 'health')).toBe(TEX.normHealth);
+  it('writes the book’s symbols as TeX with a spoken form', () => {
+    expect(symbolOf(false, 'λ', 'rul')).toEqual({ tex: String.raw`\lambda_{\text{rul}}`, spoken: 'lambda RUL' });
+    expect(symbolOf(true, 'g', 'health')).toEqual({ tex: String.raw`\lVert g_{\text{health}} \rVert`, spoken: 'norm of g health' });
   });
 
-  it('renders KaTeX with MathML for screen readers and an aria-hidden visual layer', () => {
-    const html = renderToStaticMarkup(<MathLabel tex={TEX.lambdaRul} />);
-    expect(html).toContain('<math');
-    expect(html).toMatch(/<msub><mi>λ<\/mi><mtext>rul<\/mtext><\/msub>/);
-    expect(html).toContain('aria-hidden="true"');
-  });
-
-  it('typesets each symbol of a label and keeps the rest as text', () => {
+  it('typesets each symbol of a label with KaTeX (hidden from screen readers) and keeps the rest as text', () => {
     const html = renderToStaticMarkup(<MathText text="ratio ‖g_rul‖/‖g_health‖" />);
     expect(html.startsWith('ratio ')).toBe(true);
     expect(html.match(/class="katex"/g)).toHaveLength(2);
-    expect(html).toContain('<mo stretchy="false">∥</mo><msub><mi>g</mi><mtext>rul</mtext></msub>');
-    // Outside the TeX annotation (kept for copying), no literal underscore is left.
-    expect(html.replace(/<annotation[^>]*>.*?<\/annotation>/g, '')).not.toMatch(/>[^<]*_[^<]*</);
+    expect(html.match(/<span aria-hidden="true"><span class="katex">/g)).toHaveLength(2);
+    expect(html).toContain('<span class="visually-hidden">norm of g RUL</span>');
+    expect(html).toContain('<span class="visually-hidden">norm of g health</span>');
+    expect(html).not.toMatch(/>[^<]*_[^<]*</);
     expect(renderToStaticMarkup(<MathText text="no symbols here" />)).toBe('no symbols here');
   });
 });

@@ -1,9 +1,9 @@
 /**
  * Symbols such as λ_rul and ‖g_rul‖ typeset as math, as the prose does, rather than as "λ_rul" with
- * a literal underscore. In HTML, KaTeX renders them with MathML alongside (the visual part is
- * aria-hidden), so a screen reader reads "lambda sub rul", not "lambda underscore rul". Inside an SVG
- * chart, KaTeX cannot go; there the label is set with a real subscript, and the chart's own
- * aria-label (or `spoken`) is what assistive technology reads.
+ * a literal underscore. In HTML, KaTeX draws them (aria-hidden) next to a visually hidden spoken form
+ * ("lambda RUL", "norm of g RUL"), which is what a screen reader reads and what names a slider whose
+ * label is only a symbol. Inside an SVG chart KaTeX cannot go; there the label is set with a real
+ * subscript, and the chart's own aria-label is what assistive technology reads.
  */
 import katex from 'katex';
 import { Fragment, type ReactNode } from 'react';
@@ -14,35 +14,36 @@ function renderTex(tex: string): string {
   let html = rendered.get(tex);
   if (html === undefined) {
     // The strings are the widgets' own constants, never reader input; a typo should fail loudly.
-    html = katex.renderToString(tex, { output: 'htmlAndMathml', throwOnError: true, strict: 'error' });
+    html = katex.renderToString(tex, { output: 'html', throwOnError: true, strict: 'error' });
     rendered.set(tex, html);
   }
   return html;
 }
 
-/** Inline math in HTML: `<MathLabel tex="\lambda_{\text{rul}}" />`. */
-export function MathLabel({ tex }: { readonly tex: string }) {
-  return <span className="ba-math" dangerouslySetInnerHTML={{ __html: renderTex(tex) }} />;
+/** One typeset symbol with its spoken form. */
+export function MathLabel({ tex, spoken }: { readonly tex: string; readonly spoken: string }) {
+  return (
+    <span className="ba-math">
+      <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: renderTex(tex) }} />
+      <span className="visually-hidden">{spoken}</span>
+    </span>
+  );
 }
 
-/** The TeX of the book's recurring symbols, so every widget writes them the same way. */
-export const TEX = {
-  lambdaRul: String.raw`\lambda_{\text{rul}}`,
-  lambdaHealth: String.raw`\lambda_{\text{health}}`,
-  gRul: String.raw`g_{\text{rul}}`,
-  gHealth: String.raw`g_{\text{health}}`,
-  normRul: String.raw`\lVert g_{\text{rul}} \rVert`,
-  normHealth: String.raw`\lVert g_{\text{health}} \rVert`,
-} as const;
-
-const GREEK: Readonly<Record<string, string>> = { λ: String.raw`\lambda`, β: String.raw`\beta`, α: String.raw`\alpha` };
+const GREEK: Readonly<Record<string, { tex: string; spoken: string }>> = {
+  λ: { tex: String.raw`\lambda`, spoken: 'lambda' },
+  β: { tex: String.raw`\beta`, spoken: 'beta' },
+  α: { tex: String.raw`\alpha`, spoken: 'alpha' },
+};
 // "‖g_rul‖" or "λ_rul": a one-letter symbol, `_`, a word subscript, optionally inside norm bars.
 const SUBSCRIPTED = /(‖?)([A-Za-zα-ω])_([A-Za-z]+)(‖?)/g;
 
-/** TeX of one written symbol ("‖g_rul‖" → \lVert g_{\text{rul}} \rVert). */
-export function texOf(norm: boolean, symbol: string, subscript: string): string {
-  const core = String.raw`${GREEK[symbol] ?? symbol}_{\text{${subscript}}}`;
-  return norm ? String.raw`\lVert ${core} \rVert` : core;
+/** TeX and spoken form of one written symbol ("‖g_rul‖" → \lVert g_{\text{rul}} \rVert, "norm of g RUL"). */
+export function symbolOf(norm: boolean, symbol: string, subscript: string): { tex: string; spoken: string } {
+  const base = GREEK[symbol] ?? { tex: symbol, spoken: symbol };
+  const core = String.raw`${base.tex}_{\text{${subscript}}}`;
+  const spoken = `${norm ? 'norm of ' : ''}${base.spoken} ${subscript === 'rul' ? 'RUL' : subscript}`;
+  return { tex: norm ? String.raw`\lVert ${core} \rVert` : core, spoken };
 }
 
 /** Plain text with its `λ_rul`-style symbols typeset: `<MathText text="raw λ_rul" />`. */
@@ -56,7 +57,7 @@ export function MathText({ text }: { readonly text: string }) {
     if (index > last) nodes.push(text.slice(last, index));
     // An unpaired bar stays text around the symbol.
     if (open && !norm) nodes.push(open);
-    nodes.push(<MathLabel key={index} tex={texOf(norm, symbol, subscript)} />);
+    nodes.push(<MathLabel key={index} {...symbolOf(norm, symbol, subscript)} />);
     if (close && !norm) nodes.push(close);
     last = index + whole.length;
   }
