@@ -12,13 +12,15 @@ import remarkMdxFrontmatter from 'remark-mdx-frontmatter';
 import { defineConfig } from 'vite';
 import { bookAssetsPlugin } from './src/book/build/book-assets-plugin.ts';
 import { chapterMetaPlugin } from './src/book/build/chapter-meta-plugin.ts';
-import { CODE_THEMES } from './src/book/build/code-themes.ts';
+import { cspPlugin } from './src/book/build/csp-plugin.ts';
+import { loadCodeThemes } from './src/book/build/code-themes.ts';
 import { createRehypeListing } from './src/book/build/rehype-listing.ts';
 import { widgetChunkName } from './src/book/build/chunk-names.ts';
 
 // The config file sits at the project root; listings and assets are resolved from here.
 const root = path.dirname(fileURLToPath(import.meta.url));
 const listedSources = new Set<string>();
+const codeThemes = await loadCodeThemes();
 
 // COOP/COEP make the page cross-origin isolated, which lets the WASM backend use threads.
 const isolationHeaders = {
@@ -39,13 +41,14 @@ export default defineConfig({
           rehypeSlug,
           [rehypeKatex, { strict: 'error', throwOnError: true }],
           // Math is rendered first so Shiki never sees KaTeX's `language-math` code elements.
-          [rehypeShiki, { themes: CODE_THEMES, defaultColor: false, langs: ['typescript', 'tsx', 'javascript', 'python', 'bash', 'json', 'css', 'text'] }],
+          [rehypeShiki, { themes: codeThemes, defaultColor: false, langs: ['typescript', 'tsx', 'javascript', 'python', 'bash', 'json', 'css', 'text'] }],
           createRehypeListing({ root, onSource: (file) => listedSources.add(file) }),
         ],
       }),
     },
     react({ include: /\.(mdx|jsx|tsx|ts|js)$/ }),
     bookAssetsPlugin({ root, listedSources }),
+    cspPlugin(),
   ],
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: isolationHeaders },

@@ -115,7 +115,8 @@ class GradNorm:
         targets = [mean_norm * r ** self.alpha for r in rates]
         sign = lambda x: (x > 0) - (x < 0)
         grad = [sign(g - t) * n for g, t, n in zip(weighted, targets, last_norms)]
-        self.w = normalise_to_sum(self.opt.step(used, grad), k)
+        # Cut at 0 before renormalising (as the TS core): a negative weight would climb that loss.
+        self.w = normalise_to_sum([max(0.0, w) for w in self.opt.step(used, grad)], k)
         return {**same(used), "weights": [w / k for w in used]}
 
 

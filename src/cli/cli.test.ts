@@ -38,6 +38,21 @@ describe('the command line', () => {
     expect(child.stderr.trim().split('\n').pop()).toBe('error: scenario.steps must be a positive integer, got -1');
   });
 
+  it('reads a scenario saved as UTF-8 with a byte-order mark', () => {
+    const file = scenarioFile({});
+    writeFileSync(file, `\uFEFF${JSON.stringify({ parameters: { seed: 0 }, data: { kind: 'synthetic', seed: 0, batchSize: 8, poolSize: 32 }, strategy: { name: 'fixed' }, steps: 1 })}`);
+    const child = runCli(['replay', file]);
+    expect(child.status, child.stderr).toBe(0);
+    expect(child.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('refuses a misspelt field with the closest known name instead of running defaults', () => {
+    const file = scenarioFile({ parameters: { seed: 0 }, data: { kind: 'synthetic', seed: 0, batchSize: 8 }, strategy: { name: 'fixed' }, optimizer: { kind: 'sgd' }, steps: 1 });
+    const child = runCli(['replay', file]);
+    expect(child.status).toBe(2);
+    expect(child.stderr).toContain('error: scenario.optimizer is not a known field (did you mean "optimiser"?');
+  });
+
   it('exits 2 with a clear message for an unknown flag value', () => {
     const child = runCli(['train', '--strategy', 'gaba', '--lr', 'fast']);
     expect(child.status).toBe(2);

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from './errors';
 import { createRandom, type RandomSource } from './random';
 import { convolutionShapes, DEFAULT_TEMPORAL_CONFIG, type TemporalConfig } from './temporal';
+import { shownValue } from './scenario-fields';
 
 /** Shape of the network. */
 export interface ModelConfig {
@@ -125,7 +126,7 @@ function checkVector(value: unknown, length: number, path: string): void {
     throw new ValidationError(path, `must be an array of ${length} numbers`);
   }
   const bad = value.findIndex((entry) => !isFiniteNumber(entry));
-  if (bad >= 0) throw new ValidationError(`${path}[${bad}]`, `must be a finite number, got ${JSON.stringify(value[bad])}`);
+  if (bad >= 0) throw new ValidationError(`${path}[${bad}]`, `must be a finite number, got ${shownValue(value[bad])}`);
 }
 
 function checkLayer(value: unknown, [fanIn, fanOut]: [number, number], path: string): void {

@@ -4,6 +4,7 @@
  * filled in. The format is documented in docs/scenario.md; scenario.ts runs them.
  */
 import { ValidationError } from './errors';
+import { MAX_SCENARIO_STEPS, refuseUnknownKeys, shownValue } from './scenario-fields';
 import { checkExplicitParameters, DEFAULT_MODEL_CONFIG, type ModelConfig, type ParameterInit } from './model';
 import { DEFAULT_ADAM, type OptimiserConfig } from './optimiser-config';
 import { createStrategy, STRATEGY_NAMES, type StrategySpec } from './strategies';
@@ -42,10 +43,8 @@ export interface Scenario {
 
 type Fields = Readonly<Record<string, unknown>>;
 
-const shown = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value));
-
 function fail(path: string, expected: string, value: unknown): never {
-  throw new ValidationError(path, `must be ${expected}, got ${shown(value)}`);
+  throw new ValidationError(path, `must be ${expected}, got ${shownValue(value)}`);
 }
 
 function objectAt(value: unknown, path: string): Fields {
@@ -63,6 +62,12 @@ function positiveInteger(value: unknown, path: string): number {
   return value;
 }
 
+function stepCount(value: unknown, path: string): number {
+  const steps = positiveInteger(value, path);
+  if (steps > MAX_SCENARIO_STEPS) fail(path, `at most ${MAX_SCENARIO_STEPS.toLocaleString('en-US')} steps`, value);
+  return steps;
+}
+
 function integer(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) fail(path, 'an integer', value);
   return value;
@@ -76,6 +81,7 @@ function fraction(value: unknown, path: string): number {
 function parseModel(value: unknown, path: string): ModelConfig {
   if (value === undefined) return DEFAULT_MODEL_CONFIG;
   const fields = objectAt(value, path);
+  refuseUnknownKeys(fields, ['inputSize', 'hidden', 'activation', 'headSizes'], path);
   const inputSize = positiveInteger(fields.inputSize, `${path}.inputSize`);
   if (!Array.isArray(fields.hidden) || fields.hidden.length === 0) fail(`${path}.hidden`, 'a non-empty array of layer widths', fields.hidden);
   const hidden = fields.hidden.map((width, i) => positiveInteger(width, `${path}.hidden[${i}]`));
@@ -90,6 +96,10 @@ function parseModel(value: unknown, path: string): ModelConfig {
 
 function parseParameters(value: unknown, model: ModelConfig, path: string): ParameterInit {
   const fields = objectAt(value, path);
+  refuseUnknownKeys(fields, ['seed', 'values'], path);
+  if ('seed' in fields && 'values' in fields) {
+    throw new ValidationError(path, 'must give either seed or values, not both (one would be silently ignored)');
+  }
   if ('seed' in fields) return { seed: integer(fields.seed, `${path}.seed`) };
   if ('values' in fields) {
     checkExplicitParameters(model, fields.values, `${path}.values`);
@@ -99,6 +109,7 @@ function parseParameters(value: unknown, model: ModelConfig, path: string): Para
 }
 
 function parseExplicitData(fields: Fields, model: ModelConfig, path: string): ExplicitData {
+  refuseUnknownKeys(fields, ['kind', 'x', 'rul', 'health', 'batchSize'], path);
   const { x, rul, health } = fields;
   if (!Array.isArray(x) || x.length === 0) fail(`${path}.x`, 'a non-empty array of rows', x);
   x.forEach((row: unknown, i) => {
@@ -129,6 +140,7 @@ function parseData(value: unknown, model: ModelConfig, path: string): ExplicitDa
   // The synthetic fleet has 14 informative sensors and three health classes.
   if (model.inputSize !== 14) fail('scenario.model.inputSize', '14 for synthetic data', model.inputSize);
   if (model.headSizes[1] !== 3) fail('scenario.model.headSizes[1]', '3 for synthetic data', model.headSizes[1]);
+  refuseUnknownKeys(fields, ['kind', 'seed', 'batchSize', 'poolSize'], path);
   return {
     kind: 'synthetic',
     seed: integer(fields.seed, `${path}.seed`),
@@ -140,6 +152,7 @@ function parseData(value: unknown, model: ModelConfig, path: string): ExplicitDa
 function parseOptimiser(value: unknown, path: string): OptimiserConfig {
   if (value === undefined) return DEFAULT_ADAM;
   const fields = objectAt(value, path);
+  refuseUnknownKeys(fields, fields.kind === 'sgd' ? ['kind', 'learningRate'] : ['kind', 'learningRate', 'beta1', 'beta2', 'epsilon'], path);
   const learningRate = positiveNumber(fields.learningRate ?? DEFAULT_ADAM.learningRate, `${path}.learningRate`);
   if (fields.kind === 'sgd') return { kind: 'sgd', learningRate };
   if (fields.kind !== 'adam') return fail(`${path}.kind`, '"adam" or "sgd"', fields.kind);
@@ -155,6 +168,7 @@ function parseOptimiser(value: unknown, path: string): OptimiserConfig {
 
 function parseStrategy(value: unknown, optimiser: OptimiserConfig, path: string): StrategySpec {
   const fields = objectAt(value, path);
+  refuseUnknownKeys(fields, ['name', 'hyper'], path);
   const name = fields.name;
   if (typeof name !== 'string' || !STRATEGY_NAMES.includes(name as StrategyName)) {
     fail(`${path}.name`, `one of ${STRATEGY_NAMES.join(', ')}`, name);
@@ -174,6 +188,7 @@ function parseStrategy(value: unknown, optimiser: OptimiserConfig, path: string)
 /** Validate a parsed JSON value as a scenario, filling in defaults. Throws {@link ValidationError}. */
 export function parseScenario(json: unknown): Scenario {
   const fields = objectAt(json, 'scenario');
+  refuseUnknownKeys(fields, ['name', 'model', 'parameters', 'data', 'strategy', 'optimiser', 'steps'], 'scenario');
   const name = fields.name;
   if (name !== undefined && typeof name !== 'string') fail('scenario.name', 'a string', name);
   const model = parseModel(fields.model, 'scenario.model');
@@ -184,7 +199,7 @@ export function parseScenario(json: unknown): Scenario {
     data: parseData(fields.data, model, 'scenario.data'),
     strategy: parseStrategy(fields.strategy, optimiser, 'scenario.strategy'),
     optimiser,
-    steps: positiveInteger(fields.steps, 'scenario.steps'),
+    steps: stepCount(fields.steps, 'scenario.steps'),
   };
   return name === undefined ? scenario : { name, ...scenario };
 }

@@ -5,6 +5,7 @@ import { logDomain } from '../shared/domain';
 import { formatNumber } from '../shared/format';
 import { useTextScale } from '../shared/useTextScale';
 import { NORM_RANGE } from './model';
+import { svgMathText } from '../shared/MathLabel';
 
 export function NormBars({ norms }: { readonly norms: readonly number[] }) {
   const width = 560;
@@ -19,7 +20,7 @@ export function NormBars({ norms }: { readonly norms: readonly number[] }) {
     <svg ref={holder} viewBox={`0 0 ${width} ${height}`} data-testid="gaba-norm-bars" role="img" aria-label="Gradient norms on the shared backbone, log scale">
       {rows.map((row, index) => (
         <g key={row.label} transform={`translate(0,${12 + index * 34})`}>
-          <text className="ba-chart-label" x={84} y={15} textAnchor="end" fill="currentColor">{row.label}</text>
+          <text className="ba-chart-label" x={84} y={15} textAnchor="end" fill="currentColor">{svgMathText(row.label)}</text>
           {Number.isFinite(row.value) && row.value > 0 ? (
             <>
               <rect className={row.className} x={x.range()[0]} y={2} height={22} width={Math.max(1, x(row.value) - x.range()[0])} />

@@ -16,6 +16,7 @@ import '../shared/widgets.css';
 import { formatNumber, formatRatio } from '../shared/format';
 import { computeExplorer, GABA_EXPLORER_SCHEMA, liveLabConfig, NORM_RANGE } from './model';
 import { NormBars } from './NormBars';
+import { MathText } from '../shared/MathLabel';
 
 const fixed3 = (value: number) => value.toFixed(3);
 const norm = (value: number) => formatNumber(value);
@@ -57,11 +58,11 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
       {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />}
       <NormBars norms={norms} />
       <dl className="ba-readouts">
-        <div><dt>ratio ‖g_rul‖/‖g_health‖</dt><dd data-testid="gaba-ratio">{formatRatio(norms[0] / norms[1])}</dd></div>
-        <div><dt>raw λ_rul</dt><dd data-testid="gaba-raw-rul">{Number.isFinite(raw[0]) ? raw[0].toFixed(4) : '—'}</dd></div>
-        <div><dt>raw λ_health</dt><dd data-testid="gaba-raw-health">{Number.isFinite(raw[1]) ? raw[1].toFixed(4) : '—'}</dd></div>
-        <div><dt>used λ_rul</dt><dd className="ba-rul-text" data-testid="gaba-weight-rul">{fixed3(shown[0])}</dd></div>
-        <div><dt>used λ_health</dt><dd data-testid="gaba-weight-health">{fixed3(shown[1])}</dd></div>
+        <div><dt><MathText text="ratio ‖g_rul‖/‖g_health‖" /></dt><dd data-testid="gaba-ratio">{formatRatio(norms[0] / norms[1])}</dd></div>
+        <div><dt><MathText text="raw λ_rul" /></dt><dd data-testid="gaba-raw-rul">{Number.isFinite(raw[0]) ? raw[0].toFixed(4) : '—'}</dd></div>
+        <div><dt><MathText text="raw λ_health" /></dt><dd data-testid="gaba-raw-health">{Number.isFinite(raw[1]) ? raw[1].toFixed(4) : '—'}</dd></div>
+        <div><dt><MathText text="used λ_rul" /></dt><dd className="ba-rul-text" data-testid="gaba-weight-rul">{fixed3(shown[0])}</dd></div>
+        <div><dt><MathText text="used λ_health" /></dt><dd data-testid="gaba-weight-health">{fixed3(shown[1])}</dd></div>
       </dl>
       <LineChart
         title="Task weights used at each step"
@@ -77,7 +78,7 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
           { id: 'health', className: 'ba-health', points: trace.map((p) => [p.step, p.weights[1]] as const) },
         ]}
       />
-      <div className="ba-legend"><span className="ba-rul">λ_rul</span><span className="ba-health">λ_health</span></div>
+      <div className="ba-legend"><span className="ba-rul"><MathText text="λ_rul" /></span><span className="ba-health"><MathText text="λ_health" /></span></div>
       <p className="ba-note">
         {live
           ? 'The norms are measured on the shared backbone of the toy network at every step; the weights are what GABA used for that step.'

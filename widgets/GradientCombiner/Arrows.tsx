@@ -1,6 +1,7 @@
 /** The three arrows to scale, from one origin, in a square-pixel frame fitted to their tips. */
 import { useTextScale } from '../shared/useTextScale';
 import type { CombinerPicture, Vec } from './model';
+import { svgMathText } from '../shared/MathLabel';
 
 const WIDTH = 560;
 const MAX_HEIGHT = 260;
@@ -21,7 +22,7 @@ function Arrow({ tip, toScreen, className, label }: { tip: Vec; toScreen: (v: Ve
     <g className={className}>
       <line className={`ba-line ${className}`} x1={x0} y1={y0} x2={x1} y2={y1} strokeWidth={className === 'ba-combined' ? 3 : 2} />
       {length > 1 ? <polygon points={`${x1},${y1} ${left.join(',')} ${right.join(',')}`} /> : <circle cx={x1} cy={y1} r={2.5} />}
-      <text x={x1 + 6 * Math.cos(angle)} y={y1 + 6 * Math.sin(angle) - 6} className="ba-chart-label" fill="currentColor" stroke="none">{label}</text>
+      <text x={x1 + 6 * Math.cos(angle)} y={y1 + 6 * Math.sin(angle) - 6} className="ba-chart-label" fill="currentColor" stroke="none">{svgMathText(label)}</text>
     </g>
   );
 }

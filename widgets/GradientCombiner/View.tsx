@@ -14,6 +14,7 @@ import '../shared/widgets.css';
 import { formatPercent, formatRatio } from '../shared/format';
 import { Arrows } from './Arrows';
 import { COMBINER_SCHEMA, liveLabConfig, livePicture, staticPicture } from './model';
+import { MathText } from '../shared/MathLabel';
 
 const NOT_MEASURED = 'not measured yet';
 
@@ -51,11 +52,11 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       </div>
       {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={1000} />}
       {picture ? <Arrows picture={picture} /> : <p className="ba-note" data-testid="combiner-not-measured">The gradients are measured at each training step: press Play or Step to draw them.</p>}
-      <div className="ba-legend"><span className="ba-rul">g_rul</span><span className="ba-health">g_health</span><span className="ba-combined">λ·g_rul + (1−λ)·g_health</span></div>
+      <div className="ba-legend"><span className="ba-rul"><MathText text="g_rul" /></span><span className="ba-health"><MathText text="g_health" /></span><span className="ba-combined"><MathText text="λ·g_rul + (1−λ)·g_health" /></span></div>
       <dl className="ba-readouts">
         <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{read((p) => formatPercent(p.shares[0]))}</dd></div>
         <div><dt>health share</dt><dd data-testid="combiner-share-health">{read((p) => formatPercent(p.shares[1]))}</dd></div>
-        <div><dt>update's angle from g_rul</dt><dd data-testid="combiner-deviation">{read((p) => (Number.isFinite(p.deviationFromRul) ? `${p.deviationFromRul.toFixed(1)}°` : 'angle undefined (no update)'))}</dd></div>
+        <div><dt><MathText text="update's angle from g_rul" /></dt><dd data-testid="combiner-deviation">{read((p) => (Number.isFinite(p.deviationFromRul) ? `${p.deviationFromRul.toFixed(1)}°` : 'angle undefined (no update)'))}</dd></div>
         <div><dt>length kept</dt><dd data-testid="combiner-length">{read((p) => formatPercent(p.lengthKept))}</dd></div>
         <div><dt>{live ? 'measured ratio' : 'ratio'}</dt><dd data-testid="combiner-measured-ratio">{read((p) => formatRatio(p.ratio))}</dd></div>
         {live && <div><dt>angle between gradients</dt><dd data-testid="combiner-live-angle">{read((p) => `${p.angle.toFixed(1)}°`)}</dd></div>}
@@ -64,7 +65,7 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       <p className="ba-note">
         {live
           ? 'Arrows are the real per-task gradients on the shared backbone at the latest step, drawn in the plane they span: lengths are their norms, the angle is arccos of their cosine.'
-          : 'Arrows are drawn to scale: at large ratios g_health shrinks to a dot, which is what the optimiser sees.'}
+          : <MathText text="Arrows are drawn to scale: at large ratios g_health shrinks to a dot, which is what the optimiser sees." />}
       </p>
       <ExportCsvButton
         fileName={live ? 'combiner-live.csv' : 'combiner.csv'}

@@ -12,6 +12,7 @@ import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
 import '../shared/widgets.css';
 import { computeFrontier, computePaths, PARETO_SCHEMA, PATH_STEPS } from './model';
+import { MathText } from '../shared/MathLabel';
 
 const short = (value: number) => formatNumber(value);
 
@@ -72,7 +73,7 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
         {gabaMode && <span className="ba-health">GABA path</span>}
       </div>
       <dl className="ba-readouts">
-        <div><dt>λ_rul</dt><dd>{state.lambda.toFixed(3)}</dd></div>
+        <div><dt><MathText text="λ_rul" /></dt><dd>{state.lambda.toFixed(3)}</dd></div>
         <div><dt>optimum: RUL loss</dt><dd data-testid="pareto-loss-rul">{short(optimum.losses[0])}</dd></div>
         <div><dt>health loss</dt><dd data-testid="pareto-loss-health">{short(optimum.losses[1])}</dd></div>
         <div><dt>exchange rate</dt><dd data-testid="pareto-exchange">{Number.isFinite(optimum.exchangeRate) ? `${short(optimum.exchangeRate)} health per unit of RUL` : '∞'}</dd></div>

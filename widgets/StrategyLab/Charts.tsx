@@ -11,6 +11,7 @@ import { linearDomain, logDomain } from '../shared/domain';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
 import { smoothPoints } from '../shared/smooth';
 import { strategyLabel } from './model';
+import { MathText } from '../shared/MathLabel';
 
 export const colourClass = (name: StrategyName): string => `ba-s${STRATEGY_NAMES.indexOf(name)}`;
 
@@ -75,10 +76,10 @@ export function LabCharts({ names, records, evaluations, steps }: ChartsProps) {
         <figure><figcaption>Health loss (cross-entropy)</figcaption>
           <LineChart {...common} title="Health loss per strategy" yDomain={linearDomain(values(healthLoss), [0, 1.2])} yLabel="health loss" series={healthLoss} testId="lab-health-loss" />
         </figure>
-        <figure><figcaption>RUL's share of the weights, λ_rul / (λ_rul + λ_health)</figcaption>
+        <figure><figcaption>RUL's share of the weights, <MathText text="λ_rul / (λ_rul + λ_health)" /></figcaption>
           <LineChart {...common} title="RUL weight share per strategy" yDomain={[0, 1]} yLabel="λ_rul share" series={share} testId="lab-weights" />
         </figure>
-        <figure><figcaption>Gradient-norm ratio ‖g_rul‖ / ‖g_health‖ (log)</figcaption>
+        <figure><figcaption>Gradient-norm ratio <MathText text="‖g_rul‖ / ‖g_health‖" /> (log)</figcaption>
           <LineChart {...common} title="Gradient norm ratio per strategy" yScale="log" yDomain={logDomain(values(ratio), [1, 1000])} yLabel="ratio" series={ratio} testId="lab-ratio" />
         </figure>
         <figure><figcaption>Validation RMSE (cycles)</figcaption>

@@ -6,6 +6,7 @@ import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { formatRatio } from '../shared/format';
 import { colourClass } from './Charts';
 import { RESULT_COLUMNS, resultCsvRows, type ResultRow } from './model';
+import { MathText } from '../shared/MathLabel';
 
 const show = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : '—');
 
@@ -27,7 +28,7 @@ export function ResultsTable({ rows }: { readonly rows: readonly ResultRow[] }) 
             <th scope="col">val. RMSE</th><th scope="col">val. NASA (Σ windows)</th>
             <th scope="col">val. health acc.</th><th scope="col">val. critical recall</th>
             {withTest && <><th scope="col">test RMSE (per engine)</th><th scope="col">test NASA (Σ engines)</th></>}
-            <th scope="col">λ_rul share</th><th scope="col">norm ratio</th>
+            <th scope="col"><MathText text="λ_rul" /> share</th><th scope="col">norm ratio</th>
           </tr>
         </thead>
         <tbody>

@@ -1,6 +1,7 @@
 /** SVG axes drawn by React from a d3 scale (d3 computes the ticks; React owns the DOM). */
 import type { ScaleContinuousNumeric } from 'd3-scale';
 import { formatTick as formatTickLabel } from './format';
+import { svgMathText } from './MathLabel';
 
 export interface AxisProps {
   readonly scale: ScaleContinuousNumeric<number, number>;
@@ -33,7 +34,7 @@ export function Axis({ scale, orient, offset, label, ticks = 5, format, grid = 0
             <text y={17} textAnchor="middle">{formatTick(value)}</text>
           </g>
         ))}
-        <text className="ba-axis-label" x={(start + end) / 2} y={34} textAnchor="middle">{label}</text>
+        <text className="ba-axis-label" x={(start + end) / 2} y={34} textAnchor="middle">{svgMathText(label)}</text>
       </g>
     );
   }
@@ -47,7 +48,7 @@ export function Axis({ scale, orient, offset, label, ticks = 5, format, grid = 0
           <text x={-8} dy="0.32em" textAnchor="end">{formatTick(value)}</text>
         </g>
       ))}
-      <text className="ba-axis-label" transform={`translate(-44,${(start + end) / 2}) rotate(-90)`} textAnchor="middle">{label}</text>
+      <text className="ba-axis-label" transform={`translate(-44,${(start + end) / 2}) rotate(-90)`} textAnchor="middle">{svgMathText(label)}</text>
     </g>
   );
 }

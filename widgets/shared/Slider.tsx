@@ -4,6 +4,7 @@
  * positions onto a geometric range (e.g. 1× … 1000×).
  */
 import { useId } from 'react';
+import { MathText } from './MathLabel';
 
 export interface SliderProps {
   readonly label: string;
@@ -40,7 +41,7 @@ export function Slider(props: SliderProps) {
   const inputValue = isLog ? logPosition(value, min, max, positions) : value;
   return (
     <div className="ba-slider">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}><MathText text={label} /></label>
       <input
         id={id}
         type="range"

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { cutRegion } from '../listing/cut-region.ts';
-import { CODE_THEMES, highlightLanguageFor, LISTING_LANGUAGES } from './code-themes.ts';
+import { highlightLanguageFor, LISTING_LANGUAGES, loadCodeThemes } from './code-themes.ts';
 
 /** The few fields of MDX's JSX nodes in hast that this plugin reads and writes. */
 interface JsxAttribute {
@@ -58,7 +58,7 @@ function setAttribute(node: TreeNode, name: string, value: string): void {
 export function createRehypeListing(options: ListingPluginOptions) {
   let highlighter: Promise<Highlighter> | undefined;
   const getHighlighter = () =>
-    (highlighter ??= createHighlighter({ themes: Object.values(CODE_THEMES), langs: [...LISTING_LANGUAGES] }));
+    (highlighter ??= loadCodeThemes().then((themes) => createHighlighter({ themes: Object.values(themes), langs: [...LISTING_LANGUAGES] })));
 
   async function expand(node: TreeNode, chapterFile: string): Promise<void> {
     const where = path.relative(options.root, chapterFile) || chapterFile;
@@ -78,7 +78,7 @@ export function createRehypeListing(options: ListingPluginOptions) {
       throw new Error(`${where}: ${(error as Error).message}`, { cause: error });
     }
     const lang = highlightLanguageFor(file);
-    const hast = (await getHighlighter()).codeToHast(slice.code, { lang, themes: CODE_THEMES, defaultColor: false });
+    const hast = (await getHighlighter()).codeToHast(slice.code, { lang, themes: await loadCodeThemes(), defaultColor: false });
     const pre = (hast.children as TreeNode[]).find((child) => child.type === 'element');
     const code = pre?.children?.find((child) => child.type === 'element');
     // Line numbers come from a CSS counter, so it starts where the region starts in the real file.

@@ -43,6 +43,14 @@ export function gradNormTerms(
 }
 // #endregion listing:gradnorm-terms
 
+/**
+ * A step can carry a weight below 0, and a negative weight makes the trainer climb that task's loss.
+ * Cutting at 0 before renormalising keeps w_k ≥ 0; a task at 0 has G_k = 0 < T_k and is pushed back up.
+ */
+export function clampAtZero(values: readonly number[]): number[] {
+  return values.map((v) => Math.max(0, v));
+}
+
 export function createGradNormStrategy(
   hyper: { readonly alpha: number; readonly weightLr: number | null },
   taskCount: number,
@@ -68,7 +76,7 @@ export function createGradNormStrategy(
       initialLosses ??= observation.losses.slice();
       const used = weights.slice();
       const terms = gradNormTerms(used, observation.lastLayerNorms, observation.losses, initialLosses, hyper.alpha);
-      weights = normaliseToSum(scalarOptimiser.step(used, terms.gradient), taskCount);
+      weights = normaliseToSum(clampAtZero(scalarOptimiser.step(used, terms.gradient)), taskCount);
       step += 1;
       return { sharedCoefficients: used, headCoefficients: used.slice(), weights: used.map((w) => w / taskCount) };
     },

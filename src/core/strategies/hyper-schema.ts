@@ -4,6 +4,7 @@
  * errors that name the offending field.
  */
 import type { HyperValue, StrategyName } from './strategy';
+import { closestKey } from '../scenario-fields';
 
 /** A validated hyperparameter value; null only where the schema allows it (GradNorm's weightLr). */
 export type ResolvedHyperValue = HyperValue | null;
@@ -140,7 +141,9 @@ export function resolveHyper(name: StrategyName, hyper: unknown, taskCount: numb
   const known = Object.keys(schema.fields);
   for (const key of Object.keys(given)) {
     if (!known.includes(key)) {
-      throw new Error(`strategy.hyper.${key} is not a hyperparameter of ${name} (known: ${known.join(', ')})`);
+      const near = closestKey(key, known);
+      const hint = near === undefined ? '' : `did you mean "${near}"? `;
+      throw new Error(`strategy.hyper.${key} is not a hyperparameter of ${name} (${hint}known: ${known.join(', ')})`);
     }
   }
   const merged: Record<string, ResolvedHyperValue> = { ...schema.defaults(taskCount) };
