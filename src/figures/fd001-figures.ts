@@ -90,9 +90,10 @@ async function labRun(steps: number, backbone: 'dense' | 'temporal'): Promise<Me
   };
 }
 
-export const FD001_RUNS = [
-  fd001Data,
-  () => labRun(300, 'dense'),
-  () => labRun(1000, 'dense'),
-  () => labRun(1000, 'temporal'),
-] as const;
+/** Each run with the key its figures are filed under, so `npm run figures -- --cheap` can keep them. */
+export const FD001_RUNS: readonly { readonly key: string; readonly run: () => Promise<MeasuredRun> | MeasuredRun }[] = [
+  { key: 'fd001Data', run: fd001Data },
+  { key: 'fd001Dense300', run: () => labRun(300, 'dense') },
+  { key: 'fd001Dense1000', run: () => labRun(1000, 'dense') },
+  { key: 'fd001Temporal1000', run: () => labRun(1000, 'temporal') },
+];

@@ -51,7 +51,7 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       <div className="ba-legend"><span className="ba-rul">g_rul</span><span className="ba-health">g_health</span><span className="ba-combined">λ·g_rul + (1−λ)·g_health</span></div>
       <dl className="ba-readouts">
         <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{percent(picture.shares[0])}</dd></div>
-        <div><dt>health share</dt><dd data-testid="combiner-share-health">{percent(picture.shares[1])}</dd></div>
+        <div><dt>health share of the update</dt><dd data-testid="combiner-share-health">{percent(picture.shares[1])}</dd></div>
         <div><dt>update's angle from g_rul</dt><dd data-testid="combiner-deviation">{picture.deviationFromRul.toFixed(1)}°</dd></div>
         <div><dt>length kept</dt><dd data-testid="combiner-length">{percent(picture.lengthKept)}</dd></div>
         <div><dt>{live ? 'measured ratio' : 'ratio'}</dt><dd data-testid="combiner-measured-ratio">{Number.isFinite(picture.ratio) ? `${picture.ratio.toPrecision(3)}×` : '—'}</dd></div>
