@@ -79,9 +79,9 @@ async function labRun(steps: number, backbone: 'dense' | 'temporal'): Promise<Me
   figures[`${prefix}.modelStepsPerSecond`] = integer((steps * STRATEGY_NAMES.length) / seconds);
   for (const name of ['fixed', 'gaba'] as const) {
     const end = records[name][records[name].length - 1];
-    figures[`${prefix}.${name}.ratioEnd`] = ratio(end.gradNorms[0] / end.gradNorms[1]);
+    figures[`${prefix}.${name}.ratioEnd`] = ratio(end.gradNorms[0] / end.gradNorms[1], 3);
     figures[`${prefix}.${name}.rulWeightEnd`] = fixed(end.weights[0], 3);
-    figures[`${prefix}.${name}.healthShareEnd`] = percent(updateShares(end.weights, end.gradNorms)[1]);
+    figures[`${prefix}.${name}.healthShareEnd`] = percent(updateShares(end.weights, end.gradNorms)[1], 2);
   }
   return {
     key: `fd001${backbone === 'dense' ? 'Dense' : 'Temporal'}${steps}`,

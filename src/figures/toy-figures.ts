@@ -28,9 +28,9 @@ export async function toyFixedRun(): Promise<MeasuredRun> {
   return {
     key: 'toyFixed', what: 'GradientCombiner live, fixed 0.5/0.5, synthetic toy data', seed: 0, steps, backend: 'wasm',
     figures: {
-      'toy.fixed.cosineMedian': fixed(quantile(cosines, 0.5), 2),
+      'toy.fixed.cosineMedian': fixed(quantile(cosines, 0.5), 3),
       'toy.fixed.cosineQ1': fixed(quantile(cosines, 0.25), 3),
-      'toy.fixed.cosineQ3': fixed(quantile(cosines, 0.75), 2),
+      'toy.fixed.cosineQ3': fixed(quantile(cosines, 0.75), 3),
       'toy.fixed.cosineMin': fixed(Math.min(...cosines), 2),
       'toy.fixed.ratioMedian': ratio(medianRatio),
       'toy.fixed.ratioEnd': ratio(last(ratios)),
@@ -74,6 +74,7 @@ export function gabaFloorNumbers(): MeasuredRun {
   const state = defaults(GABA_EXPLORER_SCHEMA);
   const norms = [state.normRul, state.normHealth];
   const shown = computeExplorer(state).finalWeights;
+  const fastAverage = computeExplorer({ ...state, beta: 0.9 }).finalWeights;
   const noFloor = computeExplorer({ ...state, minWeight: 0, beta: 0.9 }).finalWeights;
   const halfFloor = computeExplorer({ ...state, minWeight: 0.5 }).finalWeights;
   return {
@@ -81,6 +82,7 @@ export function gabaFloorNumbers(): MeasuredRun {
     figures: {
       'floor.rulWeightDefault': fixed(shown[0], 3),
       'floor.healthShareDefault': percent(updateShares(shown, norms)[1]),
+      'floor.healthShareBeta90': percent(updateShares(fastAverage, norms)[1]),
       'floor.healthShareNoFloorBeta90': percent(updateShares(noFloor, norms)[1]),
       'floor.halfFloorRul': fixed(halfFloor[0], 3),
       'floor.halfFloorHealth': fixed(halfFloor[1], 3),
@@ -100,7 +102,7 @@ export function gabaSettled(): MeasuredRun {
     figures: {
       'floor.settledRul': fixed(settled[0], 3),
       'floor.settledHealth': fixed(settled[1], 3),
-      'floor.equalisableRatio': ratio(settled[1] / settled[0]),
+      'floor.equalisableRatio': ratio(settled[1] / settled[0], 3),
       'floor.healthShare500': percent(updateShares(settled, [state.normRul, state.normHealth])[1]),
     },
   };

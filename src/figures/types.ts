@@ -49,4 +49,4 @@ export type FigureSpec = Omit<Figure, 'run'>;
 export const fixedFigure = (value: number, digits: number): FigureSpec => ({ value, style: 'fixed', digits });
 export const integerFigure = (value: number): FigureSpec => ({ value, style: 'integer', digits: 0 });
 export const percentFigure = (value: number, digits = 1): FigureSpec => ({ value, style: 'percent', digits });
-export const ratioFigure = (value: number): FigureSpec => ({ value, style: 'ratio', digits: 2 });
+export const ratioFigure = (value: number, digits = 2): FigureSpec => ({ value, style: 'ratio', digits });
