@@ -11,6 +11,9 @@ import { parseRulFile } from '../core/data/parse-rul';
 import { prepareCmapss, type PreparedData } from '../core/data/prepare';
 import { labArraysFromPrepared } from '../core/lab/fleet-data';
 import { describeStrategy, STRATEGY_NAMES } from '../core/strategies/index';
+import { loadCmapssFiles } from '../../widgets/StrategyLab/load-files';
+import { STRATEGY_LAB_SCHEMA, strategyLabConfig, toggleStrategy } from '../../widgets/StrategyLab/model';
+import { parseState } from '../../widgets/shared/url-state';
 import { runLab } from './lab-run';
 import { fixedFigure as fixed, integerFigure as integer, percentFigure as percent, ratioFigure as ratio, type FigureSpec, type MeasuredRun } from './types';
 
@@ -90,10 +93,29 @@ async function labRun(steps: number, backbone: 'dense' | 'temporal'): Promise<Me
   };
 }
 
+/** Chapter 6, exercise 2: the strategy lab with FD001 loaded as a reader loads it, Fixed and GABA, 800 steps. */
+async function labWithFd001(): Promise<MeasuredRun> {
+  const files = ['train_FD001.txt', 'test_FD001.txt', 'RUL_FD001.txt'].map((name) => new File([readFileSync(`${CMAPSS_FOLDER}${name}`, 'utf8')], name));
+  const loaded = await loadCmapssFiles(files, () => undefined);
+  if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+  const state = { ...parseState(new URLSearchParams(), 'figures', STRATEGY_LAB_SCHEMA), data: 'loaded' as const };
+  const config = strategyLabConfig({ ...state, selection: toggleStrategy(toggleStrategy(0, 'fixed'), 'gaba') }, loaded.datasetId)!;
+  const { validation } = await runLab(config, state.steps, loaded.arrays);
+  const figures: Record<string, FigureSpec> = {};
+  for (const scores of validation) {
+    figures[`fd001.lab${state.steps}.${scores.runId}.rmse`] = fixed(scores.rmse, 2);
+    figures[`fd001.lab${state.steps}.${scores.runId}.criticalRecall`] = fixed(scores.perClassRecall[2], 3);
+  }
+  return {
+    key: 'fd001Lab800', what: 'StrategyLab with FD001 loaded through its file loader, Fixed and GABA, validation engines', seed: state.seed, steps: state.steps, backend: 'wasm', figures,
+  };
+}
+
 /** Each run with the key its figures are filed under, so `npm run figures -- --cheap` can keep them. */
 export const FD001_RUNS: readonly { readonly key: string; readonly run: () => Promise<MeasuredRun> | MeasuredRun }[] = [
   { key: 'fd001Data', run: fd001Data },
   { key: 'fd001Dense300', run: () => labRun(300, 'dense') },
   { key: 'fd001Dense1000', run: () => labRun(1000, 'dense') },
   { key: 'fd001Temporal1000', run: () => labRun(1000, 'temporal') },
+  { key: 'fd001Lab800', run: labWithFd001 },
 ];

@@ -137,6 +137,27 @@ describe('chapter 6, Try this', () => {
     if (!outcome.ok) expect(outcome.problems[0]).toBe('train_FD001.txt line 7: expected 26 numbers, found 25');
   });
 
+  it.skipIf(!hasFd001)('2. with FD001 loaded, GABA\'s critical recall beats Fixed\'s after 800 steps, at about the same RMSE', async () => {
+    const files = ['train_FD001.txt', 'test_FD001.txt', 'RUL_FD001.txt'].map((name) => fileOf(name, readFd001(name)));
+    const loaded = await loadCmapssFiles(files, () => undefined);
+    if (!loaded.ok) throw new Error(loaded.problems.join('; '));
+    const state = { ...defaultsOf(STRATEGY_LAB_SCHEMA), data: 'loaded' as const };
+    const config = strategyLabConfig({ ...state, selection: toggleStrategy(toggleStrategy(0, 'fixed'), 'gaba') }, loaded.datasetId)!;
+    const { validation } = await runLab(config, state.steps, loaded.arrays);
+    const scores = (id: string) => validation.find((e) => e.runId === id)!;
+    expect(scores('gaba').perClassRecall[2]).toBeGreaterThan(scores('fixed').perClassRecall[2]);
+    expect(Math.abs(scores('gaba').rmse - scores('fixed').rmse)).toBeLessThan(0.5);
+    expect(scores('gaba').perClassRecall[2]).toBeCloseTo(figure('fd001.lab800.gaba.criticalRecall'), 3);
+  }, 240_000);
+
+  it('5. on the synthetic fleet, Fixed on the convolutions ends below Fixed on the dense backbone after 800 steps', async () => {
+    const state = { ...defaultsOf(STRATEGY_LAB_SCHEMA), data: 'fleet' as const, selection: toggleStrategy(0, 'fixed') };
+    const rmse = async (backbone: 'dense' | 'temporal') => (await runLab(strategyLabConfig({ ...state, backbone }, null)!, state.steps)).validation[0].rmse;
+    const [dense, temporal] = [await rmse('dense'), await rmse('temporal')];
+    console.log(`Try this 6.5: fleet, Fixed, 800 steps: dense ${dense.toFixed(2)}, temporal ${temporal.toFixed(2)}`);
+    expect(temporal).toBeLessThan(dense);
+  }, 240_000);
+
   it('4. 26 cycles early cost the same as 20 cycles late (equation 6.4)', () => {
     expect(nasaScore([0], [26])).toBeCloseTo(nasaScore([20], [0]), 12);
   });
