@@ -25,7 +25,7 @@ export function describeRun(run: RunProvenance): string {
   const parts = [
     run.seed === null ? null : `seed ${run.seed}`,
     run.steps === null ? null : `${grouped(run.steps, 0)} steps`,
-    run.backend === 'none' ? 'closed form' : run.backend,
+    run.backend === 'none' ? 'core, no training' : run.backend,
   ].filter((part): part is string => part !== null);
   return `measured here: ${parts.join(', ')}`;
 }

@@ -15,8 +15,8 @@ export function Measured({ k, bare = false }: { readonly k: string; readonly bar
   if (!figure || !run) return <span className="figure-missing" data-figure={k}>[no figure “{k}”: run npm run figures]</span>;
   const title = `${run.what}; commit ${run.commit}; npm run figures`;
   return (
-    <span className="figure-measured" data-figure={k} title={title}>
-      {formatFigure(figure)}
+    <span data-figure={k}>
+      <span className="figure-measured" title={title}>{formatFigure(figure)}</span>
       {!bare && <span className="figure-marker"> ({describeRun(run)})</span>}
     </span>
   );
