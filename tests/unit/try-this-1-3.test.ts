@@ -6,9 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runLab } from '../../src/figures/lab-run';
 import { COMBINER_SCHEMA, liveLabConfig as combinerLab, livePicture, staticPicture } from '../../widgets/GradientCombiner/model';
 import { computeFrontier, PARETO_SCHEMA } from '../../widgets/ParetoFrontier/model';
-import { defaultsOf, figure, tryThisOf, useWasm } from './try-this-helpers';
+import { defaultsOf, exerciseCount, figure, tryThisOf, useWasm } from './try-this-helpers';
 
 beforeAll(useWasm);
+
+it.each([['01-one-loss-for-two-tasks.mdx', 3], ['02-fixed-weights.mdx', 3], ['03-tug-of-war.mdx', 4]] as const)('%s has exactly the %i exercises performed below (a new one needs its test)', (chapter, count) => {
+  expect(exerciseCount(chapter)).toBe(count);
+});
 
 describe('chapter 1, Try this', () => {
   const pareto = defaultsOf(PARETO_SCHEMA);

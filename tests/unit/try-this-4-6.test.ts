@@ -14,9 +14,13 @@ import { CMAPSS_FOLDER } from '../../src/figures/fd001-figures';
 import { computeExplorer, GABA_EXPLORER_SCHEMA } from '../../widgets/GabaExplorer/model';
 import { loadCmapssFiles } from '../../widgets/StrategyLab/load-files';
 import { STRATEGY_LAB_SCHEMA, strategyLabConfig, toggleStrategy } from '../../widgets/StrategyLab/model';
-import { defaultsOf, figure, tryThisOf, useWasm } from './try-this-helpers';
+import { defaultsOf, exerciseCount, figure, tryThisOf, useWasm } from './try-this-helpers';
 
 beforeAll(useWasm);
+
+it.each([['04-gaba.mdx', 4], ['05-other-answers.mdx', 5], ['06-the-data.mdx', 6]] as const)('%s has exactly the %i exercises performed below (a new one needs its test)', (chapter, count) => {
+  expect(exerciseCount(chapter)).toBe(count);
+});
 
 const hasFd001 = existsSync(`${CMAPSS_FOLDER}train_FD001.txt`);
 const fileOf = (name: string, text: string) => new File([text], name, { type: 'text/plain' });

@@ -27,3 +27,8 @@ export function tryThisOf(chapterFile: string): string {
   const text = readFileSync(path.join(root, 'content', chapterFile), 'utf8');
   return text.slice(text.indexOf('## Try this'), text.indexOf('## References'));
 }
+
+/** Number of exercises (top-level list items) in a chapter's "Try this" section. */
+export function exerciseCount(chapterFile: string): number {
+  return tryThisOf(chapterFile).split('\n').filter((line) => /^(-|\d+\.) /.test(line)).length;
+}
