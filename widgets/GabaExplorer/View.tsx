@@ -3,7 +3,8 @@
  * core's GABA controller; in Live mode the same plots follow real training of the toy backbone.
  */
 import { useMemo, useRef } from 'react';
-import { gabaRawWeights } from '../../src/core/strategies/gaba-controller';
+import { updateShares } from '../../src/core/gramian';
+import { gabaRawWeights, largestBalancedRatio } from '../../src/core/strategies/gaba-controller';
 import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { ModeToggle } from '../shared/ModeToggle';
@@ -63,6 +64,8 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
         <div><dt><MathText text="raw λ_health" /></dt><dd data-testid="gaba-raw-health">{Number.isFinite(raw[1]) ? raw[1].toFixed(4) : '—'}</dd></div>
         <div><dt><MathText text="used λ_rul" /></dt><dd className="ba-rul-text" data-testid="gaba-weight-rul">{fixed3(shown[0])}</dd></div>
         <div><dt><MathText text="used λ_health" /></dt><dd data-testid="gaba-weight-health">{fixed3(shown[1])}</dd></div>
+        <div><dt>health share of the update</dt><dd data-testid="gaba-health-share">{Number.isFinite(norms[0] + norms[1]) ? `${(updateShares(shown, norms)[1] * 100).toFixed(1)}%` : '—'}</dd></div>
+        <div><dt>floor balances ratios up to</dt><dd data-testid="gaba-balanced-ratio">{state.minWeight > 0 ? `${largestBalancedRatio(state.minWeight).toPrecision(3)}×` : 'any'}</dd></div>
       </dl>
       <LineChart
         title="Task weights used at each step"

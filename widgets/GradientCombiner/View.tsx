@@ -55,7 +55,7 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
       <div className="ba-legend"><span className="ba-rul"><MathText text="g_rul" /></span><span className="ba-health"><MathText text="g_health" /></span><span className="ba-combined"><MathText text="λ·g_rul + (1−λ)·g_health" /></span></div>
       <dl className="ba-readouts">
         <div><dt>RUL share of the update</dt><dd data-testid="combiner-share-rul">{read((p) => formatPercent(p.shares[0]))}</dd></div>
-        <div><dt>health share</dt><dd data-testid="combiner-share-health">{read((p) => formatPercent(p.shares[1]))}</dd></div>
+        <div><dt>health share of the update</dt><dd data-testid="combiner-share-health">{read((p) => formatPercent(p.shares[1]))}</dd></div>
         <div><dt><MathText text="update's angle from g_rul" /></dt><dd data-testid="combiner-deviation">{read((p) => (Number.isFinite(p.deviationFromRul) ? `${p.deviationFromRul.toFixed(1)}°` : 'angle undefined (no update)'))}</dd></div>
         <div><dt>length kept</dt><dd data-testid="combiner-length">{read((p) => formatPercent(p.lengthKept))}</dd></div>
         <div><dt>{live ? 'measured ratio' : 'ratio'}</dt><dd data-testid="combiner-measured-ratio">{read((p) => formatRatio(p.ratio))}</dd></div>

@@ -55,6 +55,7 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
         <div className="ba-widget-row">
           <Slider label="GABA warm-up" min={0} max={200} step={1} value={state.warmupSteps} format={(v) => String(v)} onChange={(v) => update({ warmupSteps: v })} />
           <Slider label="GABA EMA β" min={0} max={0.999} step={0.001} value={state.beta} format={(v) => v.toFixed(3)} onChange={(v) => update({ beta: v })} />
+          <Slider label="GABA floor (min weight)" min={0} max={0.5} step={0.005} value={state.minWeight} format={(v) => `${v.toFixed(3)}, balances ratios up to ${v > 0 ? `${(1 / v).toPrecision(3)}×` : 'any'}`} onChange={(v) => update({ minWeight: v })} testId="pareto-floor" />
         </div>
       )}
       <LineChart

@@ -98,6 +98,15 @@ export function flooredWeights(ema: readonly number[], minWeight: number): numbe
 }
 
 /** Throws (naming the field) on out-of-range hyperparameters; the same checks as the registry's. */
+/**
+ * The largest norm ratio ‖g_0‖/‖g_1‖ whose terms GABA's floored weights can still make equal, for two
+ * tasks: a floored weight is m/(m + ē) against ē/(m + ē) with ē ≤ 1, so the weights are at most 1/m
+ * apart (20× for m = 0.05). Above it the loud task keeps the larger term however far the EMA moves.
+ */
+export function largestBalancedRatio(minWeight: number): number {
+  return minWeight > 0 ? 1 / minWeight : Infinity;
+}
+
 export function createGabaController(options: GabaControllerOptions = {}): GabaController {
   const { taskCount = 2, rule = 'paper', ...given } = options;
   if (!Number.isInteger(taskCount) || taskCount < 1) throw new Error(`taskCount must be an integer >= 1, got ${taskCount}`);
