@@ -42,6 +42,7 @@ export const coreBridge: CoreBridge = {
         return { records: plain, failures };
       },
       evaluate: () => lab.evaluate(),
+      retune: (runId, hyper) => lab.retune(runId, hyper),
       dispose: () => lab.dispose(),
     };
   },

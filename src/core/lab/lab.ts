@@ -20,6 +20,8 @@ export interface Lab {
   /** Metrics of every live run on the validation split (default) or the test split. */
   evaluate(split?: 'validation' | 'test'): Promise<LabEvaluation[]>;
   readonly stepCount: number;
+  /** New hyperparameters for one run's strategy from the next step on (see WeightingStrategy.retune). */
+  retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
   dispose(): void;
 }
 
@@ -101,6 +103,7 @@ export interface LabRuns {
   step(batch: Batch): Promise<LabStepResult>;
   /** Every live run's outputs on `batch`. */
   outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
+  retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
   dispose(): void;
 }
 
@@ -137,6 +140,12 @@ function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitPa
       const outputs = new Map<string, RunOutputs>();
       for (const [runId, trainer] of trainers) outputs.set(runId, await trainer.evaluate(batch));
       return outputs;
+    },
+    retune(runId, hyper) {
+      const trainer = trainers.get(runId);
+      if (!trainer) throw new Error(`no running run "${runId}" in this lab`);
+      if (!trainer.strategy.retune) throw new Error(`${trainer.strategy.label} cannot change its settings mid-run; press Reset`);
+      trainer.strategy.retune(hyper);
     },
     dispose() {
       trainers.forEach((trainer) => trainer.dispose());
@@ -209,6 +218,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       }
       return evaluations;
     },
+    retune: (runId, hyper) => training.retune(runId, hyper),
     dispose() {
       training.dispose();
       trainBatches.dispose();
