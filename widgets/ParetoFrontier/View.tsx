@@ -8,13 +8,14 @@ import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
 import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
+import { WidgetTools } from '../shared/WidgetTools';
 import '../shared/widgets.css';
 import { computeFrontier, computePaths, PARETO_SCHEMA, PATH_STEPS } from './model';
 
 const short = (value: number) => value.toPrecision(3);
 
 export default function ParetoFrontier({ id }: { readonly id: string }) {
-  const [state, update] = useUrlState(id, PARETO_SCHEMA);
+  const [state, update, tools] = useUrlState(id, PARETO_SCHEMA);
   const frontier = useMemo(() => computeFrontier(state), [state]);
   const gabaMode = state.mode === 'gaba';
   const paths = useMemo(() => (gabaMode ? computePaths(state) : null), [gabaMode, state]);
@@ -84,6 +85,7 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
         columns={['lambda', 'loss_rul', 'loss_health']}
         rows={() => frontier.frontier.map((p) => [p.lambda, p.losses[0], p.losses[1]])}
       />
+      <WidgetTools tools={tools} />
     </div>
   );
 }
