@@ -105,14 +105,19 @@ describe('the training host', () => {
       host.receive({ type: 'stepOnce', labId: 'lab' });
       await settle();
     }
+    // A slider dragged while paused: three retunes before the next step become one.
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.7, 0.3] } });
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.8, 0.2] } });
     host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.9, 0.1] } });
-    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { beta: 0.5 } });
     await settle();
     expect(messages.some((m) => m.type === 'retuned')).toBe(false); // paused: nothing applied yet
     host.receive({ type: 'stepOnce', labId: 'lab' });
     await settle();
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { beta: 0.5 } });
+    host.receive({ type: 'stepOnce', labId: 'lab' });
+    await settle();
     const records = messages.flatMap((m) => (m.type === 'progress' ? m.records.a ?? [] : []));
-    expect(records.map((r) => [r.step, r.weights[0]])).toEqual([[1, 0.5], [2, 0.5], [3, 0.5], [4, 0.9]]);
+    expect(records.map((r) => [r.step, r.weights[0]])).toEqual([[1, 0.5], [2, 0.5], [3, 0.5], [4, 0.9], [5, 0.9]]);
     expect(messages.filter((m) => m.type === 'retuned')).toEqual([{ type: 'retuned', labId: 'lab', runId: 'a', step: 4, hyper: { weights: [0.9, 0.1] } }]);
     // The refused retune is reported, and the lab goes on.
     expect(messages.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message)).toEqual(['a: only weights can change']);

@@ -126,10 +126,13 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
   };
 
   // Between steps, never inside one, so a step's plan reads one consistent set of hyperparameters.
+  // Several retunes of a run before the same step (a slider dragged while paused) become one.
   const applyRetunes = (labId: string, lab: LabState): void => {
     const engine = lab.engine;
-    if (!engine) return;
-    for (const { runId, hyper } of lab.retunes.splice(0)) {
+    if (!engine || lab.retunes.length === 0) return;
+    const merged = new Map<string, Record<string, number | readonly number[]>>();
+    for (const { runId, hyper } of lab.retunes.splice(0)) merged.set(runId, { ...merged.get(runId), ...hyper });
+    for (const [runId, hyper] of merged) {
       try {
         engine.retune(runId, hyper);
         environment.post({ type: 'retuned', labId, runId, step: lab.step + 1, hyper });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tunableChanges, withTunables } from './tunables';
-import type { LabConfig } from './types';
+import { mergeNearbyChanges, tunableChanges, withTunables } from './tunables';
+import type { LabChange, LabConfig } from './types';
 
 const config: LabConfig = {
   seed: 3,
@@ -27,5 +27,19 @@ describe('settings a lab takes mid-run', () => {
       { runId: 'gaba', hyper: { beta: 0.5 } },
       { runId: 'fixed', hyper: { weights: [0.6, 0.4] } },
     ]);
+  });
+
+  it('are shown as one when a run was retuned at steps close together', () => {
+    const changes: LabChange[] = [
+      { runId: 'gaba', step: 40, hyper: { beta: 0.9 } },
+      { runId: 'gaba', step: 41, hyper: { beta: 0.8 } },
+      { runId: 'gaba', step: 45, hyper: { minWeight: 0.2 } },
+      { runId: 'gaba', step: 90, hyper: { beta: 0.5 } },
+    ];
+    expect(mergeNearbyChanges(changes, 10)).toEqual([
+      { runId: 'gaba', step: 40, hyper: { beta: 0.8, minWeight: 0.2 } },
+      { runId: 'gaba', step: 90, hyper: { beta: 0.5 } },
+    ]);
+    expect(mergeNearbyChanges(changes, 1)).toEqual(changes);
   });
 });

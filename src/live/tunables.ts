@@ -3,7 +3,7 @@
  * step (GABA's β and floor, a fixed λ). A change to them retunes the running lab, history kept; any
  * other change to a lab's config needs a new run.
  */
-import type { LabConfig } from './types';
+import type { LabChange, LabConfig } from './types';
 
 export type TunableValue = number | readonly number[];
 export type Tunables = Readonly<Record<string, Readonly<Record<string, TunableValue>>>>;
@@ -32,4 +32,20 @@ export function tunableChanges(current: Tunables, next: Tunables): { runId: stri
     if (Object.keys(hyper).length > 0) changes.push({ runId, hyper });
   }
   return changes;
+}
+
+/**
+ * Changes of one run closer than `minGap` steps shown as one (a slider dragged while the run goes on
+ * retunes it at step after step): at the first step, with the latest values.
+ */
+export function mergeNearbyChanges(changes: readonly LabChange[], minGap: number): LabChange[] {
+  const merged: LabChange[] = [];
+  for (const change of changes) {
+    let index = merged.length - 1;
+    while (index >= 0 && merged[index].runId !== change.runId) index -= 1;
+    const last = index >= 0 ? merged[index] : undefined;
+    if (last && change.step - last.step < minGap) merged[index] = { ...last, hyper: { ...last.hyper, ...change.hyper } };
+    else merged.push(change);
+  }
+  return merged;
 }

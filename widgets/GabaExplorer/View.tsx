@@ -5,6 +5,7 @@
 import { useMemo, useRef } from 'react';
 import { gabaRawWeights } from '../../src/core/strategies/gaba-controller';
 import { useTf } from '../../src/book/tf/TfProvider';
+import { mergeNearbyChanges } from '../../src/live/tunables';
 import { useLab } from '../../src/live/useLab';
 import { ModeToggle } from '../shared/ModeToggle';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
@@ -74,7 +75,7 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
         yLabel="weight"
         shade={state.warmupSteps > 0 ? [{ from: 0, to: state.warmupSteps, label: 'warm-up: 1/K' }] : []}
         rules={state.minWeight > 0 ? [{ y: state.minWeight, label: `floor ${state.minWeight.toFixed(3)}` }] : []}
-        marks={live ? lab.changes.map((change) => ({ x: change.step, label: describeChange(change) })) : []}
+        marks={live ? mergeNearbyChanges(lab.changes, state.steps / 40).map((change) => ({ x: change.step, label: describeChange(change) })) : []}
         series={[
           { id: 'rul', className: 'ba-rul', points: trace.map((p) => [p.step, p.weights[0]] as const) },
           { id: 'health', className: 'ba-health', points: trace.map((p) => [p.step, p.weights[1]] as const) },

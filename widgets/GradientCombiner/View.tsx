@@ -4,6 +4,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { useTf } from '../../src/book/tf/TfProvider';
+import { mergeNearbyChanges } from '../../src/live/tunables';
 import { useLab } from '../../src/live/useLab';
 import { ModeToggle } from '../shared/ModeToggle';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
@@ -61,7 +62,7 @@ export default function GradientCombiner({ id }: { readonly id: string }) {
         {live && <div><dt>weights used</dt><dd>{picture.weights.map((w) => w.toFixed(3)).join(' / ')}</dd></div>}
       </dl>
       {live && lab.changes.length > 0 && (
-        <p className="ba-note" data-testid="combiner-changes">Changed mid-run: {lab.changes.slice(-3).map(describeLambdaChange).join('; ')}.</p>
+        <p className="ba-note" data-testid="combiner-changes">Changed mid-run: {mergeNearbyChanges(lab.changes, 10).slice(-3).map(describeLambdaChange).join('; ')}.</p>
       )}
       <p className="ba-note">
         {live
