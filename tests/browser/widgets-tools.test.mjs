@@ -2,7 +2,7 @@
 // setting, copy the link, open it in a new tab and find the same setting; Reset to defaults puts the
 // setting back and takes it out of the address. Also checks every widget in the book has both.
 import { assert, mountAllWidgets, openChapter, test } from './harness.mjs';
-import { openWidget, press, text } from './widgets-support.mjs';
+import { openWidget, press, screenshotBothThemes, text } from './widgets-support.mjs';
 
 test('every widget in the book has Reset to defaults and Copy link', async ({ baseUrl, browser, chapters }) => {
   const instance = await browser();
@@ -72,5 +72,22 @@ test('GabaExplorer: Reset to defaults in Live mode returns every setting, the mo
     watcher.assertClean('GabaExplorer tools');
   } finally {
     await context.close();
+  }
+});
+
+test('on a phone the new controls fit: number fields with their message, Pause/Cancel, the tools', async ({ baseUrl, browser, screenshotDir }) => {
+  for (const [name, state] of [['LambdaSweep', {}], ['GabaExplorer', { mode: 'live' }], ['StrategyLab', {}]]) {
+    const { page, context, figure, testId } = await openWidget(await browser(), baseUrl, name, { state, viewport: 'phone' });
+    try {
+      const field = name === 'LambdaSweep' ? testId('sweep-steps') : testId('live-seed');
+      await field.fill('-1');
+      await field.press('Enter');
+      await testId(name === 'LambdaSweep' ? 'sweep-steps-message' : 'live-seed-message').waitFor();
+      const overflow = await figure.evaluate((element) => element.scrollWidth - element.clientWidth);
+      assert.ok(overflow <= 1, `${name} is ${overflow}px wider than its box on a phone`);
+      await screenshotBothThemes(page, figure, screenshotDir, `${name}-phone-controls`);
+    } finally {
+      await context.close();
+    }
   }
 });

@@ -29,7 +29,7 @@ export default function StrategyLab({ id }: { readonly id: string }) {
   const shownNames = lab.config ? labStrategies(lab.config) : names;
   const shownSteps = lab.config?.totalSteps ?? state.steps;
   const rows = resultRows(shownNames, lab.evaluations, lab.latest);
-  const locked = lab.status === 'running' || lab.status === 'starting';
+  const locked = lab.status === 'running';
 
   return (
     <div className="ba-widget" ref={container} data-widget="strategy-lab">
