@@ -10,6 +10,7 @@ import { formatNumber, formatRatio } from '../shared/format';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
 import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
+import { WidgetTools } from '../shared/WidgetTools';
 import '../shared/widgets.css';
 import { computeFrontier, computePaths, PARETO_SCHEMA, PATH_STEPS } from './model';
 import { MathText } from '../shared/MathLabel';
@@ -17,7 +18,7 @@ import { MathText } from '../shared/MathLabel';
 const short = (value: number) => formatNumber(value);
 
 export default function ParetoFrontier({ id }: { readonly id: string }) {
-  const [state, update] = useUrlState(id, PARETO_SCHEMA);
+  const [state, update, tools] = useUrlState(id, PARETO_SCHEMA);
   const frontier = useMemo(() => computeFrontier(state), [state]);
   const gabaMode = state.mode === 'gaba';
   const paths = useMemo(() => (gabaMode ? computePaths(state) : null), [gabaMode, state]);
@@ -91,6 +92,7 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
         columns={['lambda', 'loss_rul', 'loss_health']}
         rows={() => frontier.frontier.map((p) => [p.lambda, p.losses[0], p.losses[1]])}
       />
+      <WidgetTools tools={tools} />
     </div>
   );
 }

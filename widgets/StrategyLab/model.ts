@@ -5,7 +5,7 @@
  */
 import { describeStrategy, STRATEGY_NAMES, type StrategyName } from '../../src/core/strategies/index';
 import type { LabConfig, LabEvaluation, LabStepRecord } from '../../src/live/types';
-import type { Schema } from '../shared/url-state';
+import { SEED_FIELD, type Schema } from '../shared/url-state';
 
 export interface StrategyLabState {
   /** Bit k set: STRATEGY_NAMES[k] is in the lab (a compact, URL-friendly set). */
@@ -24,7 +24,7 @@ export const DEFAULT_SELECTION = bit('fixed') | bit('amnl') | bit('uncertainty')
 export const STRATEGY_LAB_SCHEMA: Schema<StrategyLabState> = {
   selection: { kind: 'number', min: 0, max: ALL, fallback: DEFAULT_SELECTION, integer: true },
   steps: { kind: 'number', min: 100, max: 5000, fallback: 800, integer: true },
-  seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
+  seed: SEED_FIELD,
   data: { kind: 'choice', options: ['toy', 'fleet', 'loaded'], fallback: 'toy' },
   backbone: { kind: 'choice', options: ['dense', 'temporal'], fallback: 'dense' },
 };
@@ -32,6 +32,11 @@ export const STRATEGY_LAB_SCHEMA: Schema<StrategyLabState> = {
 /** The backbone the lab trains: the toy data has single cycles only, so it always gets the dense one. */
 export function effectiveBackbone(state: Pick<StrategyLabState, 'data' | 'backbone'>): StrategyLabState['backbone'] {
   return state.data === 'toy' ? 'dense' : state.backbone;
+}
+
+/** The strategies a lab config trains, in its run order (its run ids are strategy names). */
+export function labStrategies(config: LabConfig | null): StrategyName[] {
+  return STRATEGY_NAMES.filter((name) => config?.runs.some((run) => run.id === name));
 }
 
 export function selectedStrategies(selection: number): StrategyName[] {

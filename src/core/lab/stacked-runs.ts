@@ -53,6 +53,9 @@ export function createStackedRuns(config: LabConfig, model: ModelConfig, initial
       const outputs = await sweep.evaluate(batch.features);
       return new Map<string, RunOutputs>(live().map(({ run, n }) => [run.id, { rulPredictions: outputs[n][0], healthLogits: outputs[n][1] }]));
     },
+    retune() {
+      throw new Error('a stacked lab trains fixed weights compiled into one program; new weights need a new run');
+    },
     dispose: () => sweep.dispose(),
   };
 }

@@ -43,17 +43,21 @@ export const FIXED_VARIANT: FixedVariant = { name: 'fixed', label: 'Fixed weight
 
 /** c = h = w = the given weights, at every step. */
 export function createFixedStrategy(hyper: FixedHyper, variant: FixedVariant = FIXED_VARIANT): FixedStrategy {
-  const weights = hyper.weights.slice();
+  let weights = hyper.weights.slice();
   const taskCount = weights.length;
   const taskLosses: readonly TaskLossKind[] = taskLossesFor(taskCount, variant.rulLoss);
   return {
     name: variant.name,
     label: variant.label,
     taskCount,
-    hyper: { weights },
+    get hyper() {
+      return { weights: weights.slice() };
+    },
     taskLosses,
     usesGradients: false,
-    sumWarning: fixedSumWarning(weights),
+    get sumWarning() {
+      return fixedSumWarning(weights);
+    },
     plan(observation): StepPlan {
       checkObservation(observation, taskCount, false);
       return { sharedCoefficients: weights.slice(), headCoefficients: weights.slice(), weights: weights.slice() };
@@ -62,6 +66,16 @@ export function createFixedStrategy(hyper: FixedHyper, variant: FixedVariant = F
     snapshot: () => ({ weights: weights.slice() }),
     reset() {
       // Stateless: nothing to reset.
+    },
+    retune(changes) {
+      const keys = Object.keys(changes);
+      if (keys.some((key) => key !== 'weights')) throw new Error(`${variant.label} has only the hyperparameter "weights"`);
+      if (changes.weights === undefined) return;
+      const next = changes.weights;
+      if (!Array.isArray(next) || next.length !== taskCount || next.some((w: unknown) => typeof w !== 'number' || !Number.isFinite(w) || w < 0)) {
+        throw new Error(`strategy.hyper.weights must be an array of ${taskCount} numbers >= 0`);
+      }
+      weights = (next as number[]).slice();
     },
   };
 }

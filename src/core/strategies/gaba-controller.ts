@@ -52,6 +52,12 @@ export interface GabaController {
   currentWeights(): number[];
   /** Back to step 0 with the EMA at 1/K. */
   reset(): void;
+  /**
+   * New stabilisers from the next update on, the EMA and step counter kept. β and the floor can
+   * change at any time; the warm-up only while it lasts, since a warm-up restarted after the EMA has
+   * begun would mean a different run. Throws (naming the field) and changes nothing otherwise.
+   */
+  retune(changes: Partial<GabaHyper>): void;
   snapshot(): { step: number; ema: number[]; weights: number[] };
 }
 
@@ -110,7 +116,7 @@ export function largestBalancedRatio(minWeight: number): number {
 export function createGabaController(options: GabaControllerOptions = {}): GabaController {
   const { taskCount = 2, rule = 'paper', ...given } = options;
   if (!Number.isInteger(taskCount) || taskCount < 1) throw new Error(`taskCount must be an integer >= 1, got ${taskCount}`);
-  const hyper: GabaHyper = Object.freeze({
+  let hyper: GabaHyper = Object.freeze({
     beta: given.beta ?? DEFAULT_GABA_HYPER.beta,
     warmupSteps: given.warmupSteps ?? DEFAULT_GABA_HYPER.warmupSteps,
     minWeight: given.minWeight ?? DEFAULT_GABA_HYPER.minWeight,
@@ -124,7 +130,9 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
 
   return {
     taskCount,
-    hyper,
+    get hyper() {
+      return hyper;
+    },
     rule,
     // #region listing:gaba-update
     update(norms) {
@@ -149,5 +157,13 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
       weights = uniformWeights(taskCount);
     },
     snapshot: () => ({ step, ema: ema.slice(), weights: weights.slice() }),
+    retune(changes) {
+      const next: GabaHyper = Object.freeze({ ...hyper, ...changes });
+      resolveHyper('gaba', next, taskCount);
+      if (next.warmupSteps !== hyper.warmupSteps && step >= hyper.warmupSteps && step > 0) {
+        throw new Error(`warmupSteps can change only during the warm-up; it ended at step ${hyper.warmupSteps} (now ${step}), so a new warm-up needs a new run`);
+      }
+      hyper = next;
+    },
   };
 }

@@ -28,6 +28,20 @@ export const GABA_VARIANTS: Readonly<Record<GabaVariant['name'], GabaVariant>> =
   grace: { name: 'grace', label: 'GRACE', rule: 'paper', rulLoss: 'weightedMse' },
 });
 
+/** The GABA fields of a loose object; anything else is refused by name. */
+function pickGabaHyper(hyper: Readonly<Record<string, unknown>>): Partial<GabaHyper> {
+  const known = ['beta', 'warmupSteps', 'minWeight', 'epsilon'];
+  const unknown = Object.keys(hyper).filter((key) => !known.includes(key));
+  if (unknown.length > 0) throw new Error(`GABA has no hyperparameter ${unknown.map((key) => `"${key}"`).join(', ')}`);
+  const picked: Record<string, number> = {};
+  for (const key of Object.keys(hyper)) {
+    const value = hyper[key];
+    if (typeof value !== 'number') throw new Error(`strategy.hyper.${key} must be a number`);
+    picked[key] = value;
+  }
+  return picked;
+}
+
 export function createGabaStrategy(
   hyper: GabaHyper,
   taskCount: number,
@@ -38,7 +52,9 @@ export function createGabaStrategy(
     name: variant.name,
     label: variant.label,
     taskCount,
-    hyper: { ...controller.hyper },
+    get hyper() {
+      return { ...controller.hyper };
+    },
     taskLosses: taskLossesFor(taskCount, variant.rulLoss),
     usesGradients: true,
     plan(observation): StepPlan {
@@ -50,5 +66,6 @@ export function createGabaStrategy(
     currentWeights: () => controller.currentWeights(),
     snapshot: () => controller.snapshot(),
     reset: () => controller.reset(),
+    retune: (hyper) => controller.retune(pickGabaHyper(hyper)),
   };
 }

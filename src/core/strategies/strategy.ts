@@ -68,4 +68,10 @@ export interface WeightingStrategy<H extends Hyperparameters = Hyperparameters> 
   snapshot(): Readonly<Record<string, number | readonly number[]>>;
   /** Back to the freshly constructed state. */
   reset(): void;
+  /**
+   * Present on methods whose hyperparameters are read afresh at every step: the given fields take
+   * effect from the next plan, the internal state (EMA, step counter) is kept. Throws, naming the
+   * field, on a value the method cannot honour mid-run; nothing changes then.
+   */
+  retune?(hyper: Readonly<Record<string, unknown>>): void;
 }
