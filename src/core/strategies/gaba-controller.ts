@@ -3,7 +3,7 @@
  * strategy (gaba.ts) and the book's weight-explorer widget both drive this one implementation.
  */
 import { normaliseToSum, uniformWeights } from './common';
-import { resolveHyper } from './hyper-schema';
+import { resolveHyper, type HyperSchema } from './hyper-schema';
 
 /** GABA's stabilisers. */
 export interface GabaHyper {
@@ -97,6 +97,17 @@ export function flooredWeights(ema: readonly number[], minWeight: number): numbe
   return normaliseToSum(ema.map((e) => Math.max(e, minWeight)));
 }
 
+/** GABA's hyperparameters, shared by gaba, gabaInverseNorm and grace (gaba.ts). */
+export const GABA_SCHEMA: HyperSchema = {
+  fields: {
+    beta: { kind: 'number', min: 0, max: 1, maxOpen: true },
+    warmupSteps: { kind: 'number', integer: true, min: 0 },
+    minWeight: { kind: 'number', min: 0 },
+    epsilon: { kind: 'number', min: 0 },
+  },
+  defaults: () => ({ beta: 0.99, warmupSteps: 100, minWeight: 0.05, epsilon: 1e-12 }),
+};
+
 /** Throws (naming the field) on out-of-range hyperparameters; the same checks as the registry's. */
 export function createGabaController(options: GabaControllerOptions = {}): GabaController {
   const { taskCount = 2, rule = 'paper', ...given } = options;
@@ -107,7 +118,7 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
     minWeight: given.minWeight ?? DEFAULT_GABA_HYPER.minWeight,
     epsilon: given.epsilon ?? DEFAULT_GABA_HYPER.epsilon,
   });
-  resolveHyper('gaba', hyper, taskCount);
+  resolveHyper('gaba', GABA_SCHEMA, hyper, taskCount);
   const rawRule = rule === 'paper' ? gabaRawWeights : inverseNormWeights;
   let step = 0;
   let ema = uniformWeights(taskCount);
