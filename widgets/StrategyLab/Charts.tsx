@@ -4,7 +4,9 @@ import { STRATEGY_NAMES } from '../../src/core/strategies/index';
 import type { LabEvaluation, LabStepRecord } from '../../src/live/types';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
 
-export const colourClass = (name: StrategyName): string => `ba-s${STRATEGY_NAMES.indexOf(name)}`;
+/** widgets.css has 23 strategy colours (.ba-s0…22); a method registered past them reuses one. */
+const PALETTE_SIZE = 23;
+export const colourClass = (name: StrategyName): string => `ba-s${STRATEGY_NAMES.indexOf(name) % PALETTE_SIZE}`;
 
 interface ChartsProps {
   readonly names: readonly StrategyName[];
