@@ -110,7 +110,7 @@ test('StrategyLab: the temporal backbone trains live on the synthetic fleet to a
     // Ticking MGDA writes the selection into the URL by name; unticking it goes back to fixed alone.
     const mgda = figure.locator('input[data-strategy="mgda"]');
     await mgda.check();
-    await page.waitForFunction(() => new URLSearchParams(location.search).get([...new URLSearchParams(location.search).keys()].find((k) => k.endsWith('.selection'))) === 'fixed.mgda');
+    await page.waitForFunction(() => [...new URLSearchParams(location.search).entries()].some(([k, v]) => k.endsWith('.selection') && v === 'fixed.mgda'));
     await mgda.uncheck();
     await page.waitForFunction(() => [...new URLSearchParams(location.search).entries()].some(([k, v]) => k.endsWith('.selection') && v === 'fixed'));
     assert.equal(await testId('lab-backbone').inputValue(), 'temporal');

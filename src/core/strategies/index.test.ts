@@ -8,9 +8,10 @@ const build = (spec: StrategySpec) => () => createStrategy(spec, context);
 
 describe('createStrategy', () => {
   it('builds every named strategy with the published defaults', () => {
-    // The first ten of the book and the thirteen of the Gramian family.
-    expect(STRATEGY_NAMES).toHaveLength(23);
-    expect(new Set(STRATEGY_NAMES).size).toBe(23);
+    // The first ten of the book and the thirteen of the Gramian family (at least: a new method needs
+    // no edit here).
+    expect(STRATEGY_NAMES.length).toBeGreaterThanOrEqual(23);
+    expect(new Set(STRATEGY_NAMES).size).toBe(STRATEGY_NAMES.length);
     for (const definition of STRATEGY_DEFINITIONS) {
       const strategy = createStrategy({ name: definition.name }, context);
       expect(strategy.name).toBe(definition.name);
