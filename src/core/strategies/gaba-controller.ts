@@ -105,7 +105,7 @@ export const GABA_SCHEMA: HyperSchema = {
     minWeight: { kind: 'number', min: 0 },
     epsilon: { kind: 'number', min: 0 },
   },
-  defaults: () => ({ beta: 0.99, warmupSteps: 100, minWeight: 0.05, epsilon: 1e-12 }),
+  defaults: () => ({ ...DEFAULT_GABA_HYPER }),
 };
 
 /** Throws (naming the field) on out-of-range hyperparameters; the same checks as the registry's. */
