@@ -99,7 +99,7 @@ async function labWithFd001(): Promise<MeasuredRun> {
   const loaded = await loadCmapssFiles(files, () => undefined);
   if (!loaded.ok) throw new Error(loaded.problems.join('; '));
   const state = { ...parseState(new URLSearchParams(), 'figures', STRATEGY_LAB_SCHEMA), data: 'loaded' as const };
-  const config = strategyLabConfig({ ...state, selection: toggleStrategy(toggleStrategy(0, 'fixed'), 'gaba') }, loaded.datasetId)!;
+  const config = strategyLabConfig({ ...state, selection: toggleStrategy(toggleStrategy('', 'fixed'), 'gaba') }, loaded.datasetId)!;
   const { validation } = await runLab(config, state.steps, loaded.arrays);
   const figures: Record<string, FigureSpec> = {};
   for (const scores of validation) {

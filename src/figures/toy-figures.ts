@@ -152,7 +152,7 @@ export async function strategyLabRuns(): Promise<MeasuredRun> {
   const state = defaults(STRATEGY_LAB_SCHEMA);
   const share = (weights: readonly number[]) => weights[0] / (weights[0] + weights[1]);
   const alone = async (name: 'uncertainty' | 'dwa') =>
-    (await runLab(strategyLabConfig({ ...state, selection: toggleStrategy(0, name) }, null)!, state.steps)).records[name].map((r) => share(r.weights));
+    (await runLab(strategyLabConfig({ ...state, selection: toggleStrategy('', name) }, null)!, state.steps)).records[name].map((r) => share(r.weights));
   const uncertaintyShares = await alone('uncertainty');
   const firstBelow = uncertaintyShares.findIndex((s) => s < 0.15);
   const dwaShares = await alone('dwa');

@@ -90,7 +90,7 @@ describe('chapter 5, Try this', () => {
   });
 
   it('3. beside Fixed, PCGrad projects in some steps and both ratio lines stay in the hundreds', async () => {
-    const selection = toggleStrategy(toggleStrategy(0, 'fixed'), 'pcgrad');
+    const selection = toggleStrategy(toggleStrategy('', 'fixed'), 'pcgrad');
     const { records } = await runLab(strategyLabConfig({ ...lab, selection }, null)!, lab.steps);
     expect(records.pcgrad.filter((r) => (r.projections ?? 0) > 0).length).toBeGreaterThan(0);
     for (const id of ['fixed', 'pcgrad']) {
@@ -146,7 +146,7 @@ describe('chapter 6, Try this', () => {
     const loaded = await loadCmapssFiles(files, () => undefined);
     if (!loaded.ok) throw new Error(loaded.problems.join('; '));
     const state = { ...defaultsOf(STRATEGY_LAB_SCHEMA), data: 'loaded' as const };
-    const config = strategyLabConfig({ ...state, selection: toggleStrategy(toggleStrategy(0, 'fixed'), 'gaba') }, loaded.datasetId)!;
+    const config = strategyLabConfig({ ...state, selection: toggleStrategy(toggleStrategy('', 'fixed'), 'gaba') }, loaded.datasetId)!;
     const { validation } = await runLab(config, state.steps, loaded.arrays);
     const scores = (id: string) => validation.find((e) => e.runId === id)!;
     expect(scores('gaba').perClassRecall[2]).toBeGreaterThan(scores('fixed').perClassRecall[2]);
@@ -155,7 +155,7 @@ describe('chapter 6, Try this', () => {
   }, 240_000);
 
   it('5. on the synthetic fleet, Fixed on the convolutions and on the dense backbone end within a cycle after 800 steps', async () => {
-    const state = { ...defaultsOf(STRATEGY_LAB_SCHEMA), data: 'fleet' as const, selection: toggleStrategy(0, 'fixed') };
+    const state = { ...defaultsOf(STRATEGY_LAB_SCHEMA), data: 'fleet' as const, selection: toggleStrategy('', 'fixed') };
     const rmse = async (backbone: 'dense' | 'temporal') => (await runLab(strategyLabConfig({ ...state, backbone }, null)!, state.steps)).validation[0].rmse;
     const [dense, temporal] = [await rmse('dense'), await rmse('temporal')];
     console.log(`Try this 6.5: fleet, Fixed, 800 steps: dense ${dense.toFixed(2)}, temporal ${temporal.toFixed(2)}`);

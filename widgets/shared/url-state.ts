@@ -8,7 +8,9 @@
 export type FieldSpec<T> =
   | { readonly kind: 'number'; readonly min: number; readonly max: number; readonly fallback: number; readonly integer?: boolean }
   | { readonly kind: 'choice'; readonly options: readonly T[]; readonly fallback: T }
-  | { readonly kind: 'boolean'; readonly fallback: T };
+  | { readonly kind: 'boolean'; readonly fallback: T }
+  /** A value with its own reader (a list of names…); written as String(value), so keep it canonical. */
+  | { readonly kind: 'text'; readonly parse: (raw: string) => T; readonly fallback: T };
 
 export type Schema<S> = { readonly [K in keyof S]: FieldSpec<S[K]> };
 
@@ -34,6 +36,7 @@ export function parseField<T>(raw: string | null | undefined, spec: FieldSpec<T>
     const clamped = Math.min(spec.max, Math.max(spec.min, value));
     return (spec.integer ? Math.round(clamped) : clamped) as T;
   }
+  if (spec.kind === 'text') return spec.parse(raw);
   if (spec.kind === 'boolean') {
     if (raw === '1' || raw === 'true') return true as T;
     if (raw === '0' || raw === 'false') return false as T;

@@ -2,6 +2,8 @@
 import { checkObservation, taskLossesFor } from './common';
 import type { StepPlan, WeightingStrategy } from './strategy';
 import type { TaskLossKind } from '../losses';
+import { defineStrategy } from './definition';
+import { halves, numbersOf } from './hyper-schema';
 
 /** Constant task weights; they need not sum to 1. */
 export type FixedHyper = { readonly weights: readonly number[] };
@@ -79,3 +81,15 @@ export function createFixedStrategy(hyper: FixedHyper, variant: FixedVariant = F
     },
   };
 }
+
+/** The per-task weights field fixed weights and AMNL share. */
+export const WEIGHTS_SCHEMA = { fields: { weights: { kind: 'perTask', min: 0 } }, defaults: (k: number) => ({ weights: halves(k) }) } as const;
+
+export const fixedDefinition = defineStrategy({
+  name: 'fixed',
+  label: FIXED_VARIANT.label,
+  summary: 'Constant weights chosen by hand.',
+  hyper: WEIGHTS_SCHEMA,
+  kind: 'stackable',
+  create: (hyper) => createFixedStrategy({ weights: numbersOf(hyper, 'weights') }),
+});

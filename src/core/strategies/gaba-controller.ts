@@ -3,7 +3,7 @@
  * strategy (gaba.ts) and the book's weight-explorer widget both drive this one implementation.
  */
 import { normaliseToSum, uniformWeights } from './common';
-import { resolveHyper } from './hyper-schema';
+import { resolveHyper, type HyperSchema } from './hyper-schema';
 
 /** GABA's stabilisers. */
 export interface GabaHyper {
@@ -103,6 +103,17 @@ export function flooredWeights(ema: readonly number[], minWeight: number): numbe
   return normaliseToSum(ema.map((e) => Math.max(e, minWeight)));
 }
 
+/** GABA's hyperparameters, shared by gaba, gabaInverseNorm and grace (gaba.ts). */
+export const GABA_SCHEMA: HyperSchema = {
+  fields: {
+    beta: { kind: 'number', min: 0, max: 1, maxOpen: true },
+    warmupSteps: { kind: 'number', integer: true, min: 0 },
+    minWeight: { kind: 'number', min: 0 },
+    epsilon: { kind: 'number', min: 0 },
+  },
+  defaults: () => ({ ...DEFAULT_GABA_HYPER }),
+};
+
 /** Throws (naming the field) on out-of-range hyperparameters; the same checks as the registry's. */
 /**
  * The largest norm ratio ‖g_0‖/‖g_1‖ whose terms GABA's floored weights can still make equal, for two
@@ -122,7 +133,7 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
     minWeight: given.minWeight ?? DEFAULT_GABA_HYPER.minWeight,
     epsilon: given.epsilon ?? DEFAULT_GABA_HYPER.epsilon,
   });
-  resolveHyper('gaba', hyper, taskCount);
+  resolveHyper('gaba', GABA_SCHEMA, hyper, taskCount);
   const rawRule = rule === 'paper' ? gabaRawWeights : inverseNormWeights;
   let step = 0;
   let ema = uniformWeights(taskCount);
@@ -159,7 +170,7 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
     snapshot: () => ({ step, ema: ema.slice(), weights: weights.slice() }),
     retune(changes) {
       const next: GabaHyper = Object.freeze({ ...hyper, ...changes });
-      resolveHyper('gaba', next, taskCount);
+      resolveHyper('gaba', GABA_SCHEMA, next, taskCount);
       if (next.warmupSteps !== hyper.warmupSteps && step >= hyper.warmupSteps && step > 0) {
         throw new Error(`warmupSteps can change only during the warm-up; it ended at step ${hyper.warmupSteps} (now ${step}), so a new warm-up needs a new run`);
       }

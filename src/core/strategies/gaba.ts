@@ -4,8 +4,10 @@
  */
 import { normsFromGramian } from '../gramian';
 import { checkObservation, taskLossesFor } from './common';
-import { createGabaController, type GabaHyper, type GabaRule } from './gaba-controller';
+import { createGabaController, GABA_SCHEMA, type GabaHyper, type GabaRule } from './gaba-controller';
 import type { StepPlan, WeightingStrategy } from './strategy';
+import { defineStrategy } from './definition';
+import { numberOf, type ResolvedHyper } from './hyper-schema';
 
 export type GabaStrategyHyper = {
   readonly beta: number;
@@ -69,3 +71,37 @@ export function createGabaStrategy(
     retune: (hyper) => controller.retune(pickGabaHyper(hyper)),
   };
 }
+
+const gabaHyper = (hyper: ResolvedHyper): GabaHyper => ({
+  beta: numberOf(hyper, 'beta'),
+  warmupSteps: numberOf(hyper, 'warmupSteps'),
+  minWeight: numberOf(hyper, 'minWeight'),
+  epsilon: numberOf(hyper, 'epsilon'),
+});
+
+export const gabaDefinition = defineStrategy({
+  name: 'gaba',
+  label: GABA_VARIANTS.gaba.label,
+  summary: 'Weights each task by the other tasks’ share of the total gradient norm, smoothed by an EMA.',
+  hyper: GABA_SCHEMA,
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.gaba),
+});
+
+export const gabaInverseNormDefinition = defineStrategy({
+  name: 'gabaInverseNorm',
+  label: GABA_VARIANTS.gabaInverseNorm.label,
+  summary: 'GABA with weights proportional to 1/‖g_k‖, which equalises λ_k‖g_k‖ for any K.',
+  hyper: GABA_SCHEMA,
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.gabaInverseNorm),
+});
+
+export const graceDefinition = defineStrategy({
+  name: 'grace',
+  label: GABA_VARIANTS.grace.label,
+  summary: 'GABA’s weights applied to AMNL’s losses.',
+  hyper: GABA_SCHEMA,
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.grace),
+});

@@ -6,6 +6,8 @@
  */
 import { solveActiveSetQp } from './active-set-qp';
 import { quadForm, toRows, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { NO_HYPER } from '../hyper-schema';
 
 export interface MgdaResult {
   readonly coefficients: number[];
@@ -28,3 +30,13 @@ export function mgdaTwoTaskClosedForm(gramian: readonly (readonly number[])[]): 
   const c0 = denominator > 0 ? Math.min(1, Math.max(0, (gramian[1][1] - gramian[0][1]) / denominator)) : 0.5;
   return [c0, 1 - c0];
 }
+
+export const mgdaDefinition = defineCoefficientStrategy({
+  name: 'mgda',
+  label: 'MGDA',
+  summary: 'The shortest update in the convex hull of the task gradients: no task gets worse to first order.',
+  hyper: NO_HYPER,
+  heads: 'unit',
+  usesGradients: true,
+  rule: () => ({ hyper: {}, start: NO_STATE, step: ({ sharedGramian }) => ({ coefficients: mgdaCoefficients(sharedGramian).coefficients, state: null }) }),
+});
