@@ -155,3 +155,12 @@ describe('formatValue', () => {
     expect(formatValue(12345)).toBe('1.23e+4');
   });
 });
+
+describe('Nash-MTL in the arena', () => {
+  it('has an update of length √K whatever the gradients: ‖δ‖² = Σ_k c_k (Gc)_k = K', () => {
+    for (const vectors of [[[3, 1], [-1.5, 2]], [[0.01, 0.3], [40, 2]], [[3, 1], [-1, 2], [0.5, 0.2]]] as Vec[][]) {
+      const nash = evaluateAll(vectors).find((o) => o.id === 'nash')!;
+      expect(nash.length).toBeCloseTo(Math.sqrt(vectors.length), 9);
+    }
+  });
+});

@@ -66,9 +66,10 @@ export function moveTip(k: number, tip: Vec): Partial<ArenaState> {
   return { x2: x, y2: y };
 }
 
+// #region listing:planar-embedding
 /**
  * Two vectors with Gramian G, drawn in their own span: g_0 along the first axis, g_1 above it.
- * G = L Lᵀ with L lower triangular (Cholesky), so the rows of L are such vectors:
+ * G = R Rᵀ with R lower triangular (Cholesky), so the rows of R are such vectors:
  * g_0 = (√G00, 0), g_1 = (G01/√G00, √(G11 − G01²/G00)). Every pair with this G is a rotation (or
  * reflection) of this one, so lengths, angles and every method's coefficients are the same.
  */
@@ -78,6 +79,7 @@ export function planarEmbedding(gramian: Gramian): [Vec, Vec] {
   const along = gramian[0][1] / n0;
   return [[n0, 0], [along, Math.sqrt(Math.max(gramian[1][1] - along * along, 0))]];
 }
+// #endregion listing:planar-embedding
 
 /** The 2 × 2 Gramian a step record implies: G_kk = n_k², G_01 = n_0 n_1 cos. */
 export function gramianFromNormsAndCosine(norms: readonly number[], cosine: number): number[][] {
