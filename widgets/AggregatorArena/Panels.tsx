@@ -18,7 +18,7 @@ interface PanelProps {
   readonly outcome: MethodOutcome;
   readonly vectors: readonly Vec[];
   readonly extent: number;
-  /** Lengths below 1e-12 of this are shown as 0. */
+  /** Lengths below ZERO_RELATIVE of this are shown as 0. */
   readonly scale: number;
 }
 

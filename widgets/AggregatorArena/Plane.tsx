@@ -38,7 +38,8 @@ export function screenMap(extent: number): (v: Vec) => Vec {
 
 export function ConeShade({ vectors, extent }: { readonly vectors: readonly Vec[]; readonly extent: number }) {
   const toScreen = screenMap(extent);
-  const polygon = dualConePolygon(vectors, extent * 1.2).map(toScreen);
+  // Clipped to the drawing's own square (the margin included), so the shade never spills out of it.
+  const polygon = dualConePolygon(vectors, (extent * CENTRE) / (CENTRE - MARGIN)).map(toScreen);
   if (polygon.length < 3) return null;
   return <polygon className="arena-cone" points={polygon.map((p) => p.join(',')).join(' ')} />;
 }
@@ -82,7 +83,7 @@ export function Plane({ vectors, extent, onMove, label }: PlaneProps) {
   });
 
   const onKeyDown = (k: number) => (event: KeyboardEvent<SVGElement>) => {
-    const step = event.shiftKey ? 1 : 0.1;
+    const step = event.shiftKey ? 1 : 0.1; // moveTip snaps the result to the 0.1 grid
     const moves: Record<string, Vec> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
     const move = moves[event.key];
     if (!move || !onMove) return;
@@ -100,7 +101,7 @@ export function Plane({ vectors, extent, onMove, label }: PlaneProps) {
         return (
           <g key={k}>
             <ScreenArrow tip={tip} className={TASK_CLASSES[k]} />
-            <text x={tip[0] + 8} y={tip[1] - 8} className="arena-label">g{['₀', '₁', '₂'][k]}</text>
+            <text x={tip[0] + 12} y={tip[1] - 12} className="arena-label">g{['₀', '₁', '₂'][k]}</text>
             {onMove && (
               <circle
                 className={`arena-handle ${TASK_CLASSES[k]}`}

@@ -122,14 +122,25 @@ describe('state', () => {
     expect(drawnVectors({ ...base, k: 3 })).toEqual([[1, 2], [3, 4], [5, -5]]);
   });
 
-  it('moves a tip clamped to the arena and rounded to hundredths', () => {
-    expect(moveTip(0, [9, -0.123])).toEqual({ x0: 5, y0: -0.12 });
-    expect(moveTip(2, [1.005, 2])).toEqual({ x2: 1, y2: 2 });
+  it('moves a tip clamped to the arena and snapped to the 0.1 grid', () => {
+    expect(moveTip(0, [9, -0.123])).toEqual({ x0: 5, y0: -0.1 });
+    expect(moveTip(2, [-3.01 + 0.1, 2.04])).toEqual({ x2: -2.9, y2: 2 });
   });
 
-  it('defaults to a conflicting pair', () => {
-    const x = [ARENA_SCHEMA.x0, ARENA_SCHEMA.y0, ARENA_SCHEMA.x1, ARENA_SCHEMA.y1].map((f) => (f.kind === 'number' ? f.fallback : NaN));
-    expect(x[0] * x[2] + x[1] * x[3]).toBeLessThan(0);
+  it('defaults to a conflicting pair whose mean conflicts with g₁, and to three gradients around the origin', () => {
+    const fallback = (key: keyof ArenaState) => {
+      const field = ARENA_SCHEMA[key];
+      return field.kind === 'number' ? field.fallback : NaN;
+    };
+    const state = { ...base, k: 2, x0: fallback('x0'), y0: fallback('y0'), x1: fallback('x1'), y1: fallback('y1'), x2: fallback('x2'), y2: fallback('y2') };
+    const [g0, g1] = drawnVectors(state);
+    expect(g0[0] * g1[0] + g0[1] * g1[1]).toBeLessThan(0);
+    expect(evaluateAll([g0, g1]).find((o) => o.id === 'mean')!.conflicts).toEqual([1]);
+    expect(evaluateAll(drawnVectors({ ...state, k: 3 })).find((o) => o.id === 'mgda')!.length).toBeLessThan(1e-12);
+  });
+
+  it('a rounding-sized update conflicts with nothing', () => {
+    expect(conflictingTasks([-1e-30, -1e-30], 1e-17, [[4, 0], [0, 4]])).toEqual([]);
   });
 });
 

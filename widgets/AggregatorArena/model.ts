@@ -41,11 +41,11 @@ const coordinate = (fallback: number) => ({ kind: 'number', min: -ARENA_EXTENT, 
 export const ARENA_SCHEMA: Schema<ArenaState> = {
   mode: { kind: 'choice', options: ['draw', 'live'], fallback: 'draw' },
   k: { kind: 'number', min: 2, max: 3, fallback: 2, integer: true },
-  // A conflicting pair of unequal length: the methods disagree visibly.
-  x0: coordinate(3),
+  // A conflicting pair of unequal length whose mean conflicts with the short one: the methods disagree visibly.
+  x0: coordinate(4),
   y0: coordinate(1),
-  x1: coordinate(-1.5),
-  y1: coordinate(2),
+  x1: coordinate(-1),
+  y1: coordinate(1),
   x2: coordinate(0.5),
   y2: coordinate(-2.5),
   seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
@@ -57,9 +57,12 @@ export function drawnVectors(state: ArenaState): Vec[] {
   return all.slice(0, state.k === 3 ? 3 : 2);
 }
 
-/** The state update that moves tip k to `tip`, clamped to the arena and rounded to 0.01. */
+/**
+ * The state update that moves tip k to `tip`, clamped to the arena and snapped to a 0.1 grid, so a
+ * drag or a key press can reach exact cases (two opposite gradients) and links stay short.
+ */
 export function moveTip(k: number, tip: Vec): Partial<ArenaState> {
-  const clamp = (v: number) => Math.round(Math.min(ARENA_EXTENT, Math.max(-ARENA_EXTENT, v)) * 100) / 100;
+  const clamp = (v: number) => Math.round(Math.min(ARENA_EXTENT, Math.max(-ARENA_EXTENT, v)) * 10) / 10;
   const [x, y] = [clamp(tip[0]), clamp(tip[1])];
   if (k === 0) return { x0: x, y0: y };
   if (k === 1) return { x1: x, y1: y };
@@ -103,8 +106,8 @@ function ascendingOrder(taskCount: number): number[][] {
 export const ARENA_METHODS: readonly MethodDefinition[] = [
   { id: 'mean', label: 'Equal weights', rule: 'the mean ḡ', coefficients: (g) => g.map(() => 1 / g.length) },
   { id: 'mgda', label: 'MGDA', rule: 'min-norm point of the hull', coefficients: (g) => mgdaCoefficients(g).coefficients },
-  { id: 'imtlg', label: 'IMTL-G', rule: 'equal projections on every u_k', coefficients: (g) => imtlGCoefficients(g).coefficients },
-  { id: 'gaba', label: 'GABA (raw)', rule: 'c_k = (S − n_k)/((K − 1) S), S = Σ n_j', coefficients: (g) => gabaRawWeights(g.map((row, k) => Math.sqrt(Math.max(row[k], 0)))) },
+  { id: 'imtlg', label: 'IMTL-G', rule: 'equal projections on every ĝ_k', coefficients: (g) => imtlGCoefficients(g).coefficients },
+  { id: 'gaba', label: 'GABA (raw)', rule: 'c_k ∝ S − ‖g_k‖, S = Σ ‖g_j‖ (eq. 4.2)', coefficients: (g) => gabaRawWeights(g.map((row, k) => Math.sqrt(Math.max(row[k], 0)))) },
   { id: 'cagrad', label: 'CAGrad', rule: 'best worst task in a ball around ḡ (κ 0.4)', coefficients: (g) => cagradCoefficients(g).coefficients },
   { id: 'nash', label: 'Nash-MTL', rule: 'c_k (Gc)_k = 1', coefficients: (g) => nashMtlCoefficients(g).coefficients },
   { id: 'fairgrad', label: 'FairGrad (α 2)', rule: '(Gc)_k = c_k^(−1/α)', coefficients: (g) => fairGradCoefficients(g).coefficients },
@@ -113,6 +116,12 @@ export const ARENA_METHODS: readonly MethodDefinition[] = [
   { id: 'upgrad', label: 'UPGrad', rule: 'mean of each g_k projected on the dual cone', coefficients: (g) => upgradCoefficients(g).coefficients },
   { id: 'dualproj', label: 'DualProj', rule: 'ḡ projected on the dual cone', coefficients: (g) => dualProjCoefficients(g).coefficients },
 ];
+
+/**
+ * Below this fraction of the gradients' scale a value counts as zero: the QP solvers add a ridge of
+ * 1e-13 of the diagonal, so an update that is exactly zero in theory comes out near 1e-12 of it.
+ */
+export const ZERO_RELATIVE = 1e-9;
 
 export interface MethodOutcome {
   readonly id: string;
@@ -130,11 +139,13 @@ export interface MethodOutcome {
 }
 
 /**
- * Tasks whose loss d raises to first order: ⟨d, g_k⟩ < 0. Rounding of size 1e-9·‖d‖·max‖g‖ does not
- * count, so a zero update or an exact projection is never flagged.
+ * Tasks whose loss δ raises to first order: ⟨δ, g_k⟩ < 0. An update of solver-rounding size (below
+ * 1e-9·max‖g‖, the core tests' tolerance, shown as 0) conflicts with nothing, and inner products of size 1e-9·‖δ‖·max‖g‖ do not
+ * count, so an exact projection is never flagged.
  */
 export function conflictingTasks(innerProducts: readonly number[], length: number, gramian: Gramian): number[] {
   const largest = Math.max(...gramian.map((row, k) => Math.sqrt(Math.max(row[k], 0))));
+  if (length <= ZERO_RELATIVE * largest) return [];
   const tolerance = 1e-9 * Math.max(length * largest, Number.MIN_VALUE);
   return innerProducts.flatMap((p, k) => (p < -tolerance ? [k] : []));
 }
@@ -200,8 +211,8 @@ export function dualConePolygon(vectors: readonly Vec[], radius: number): Vec[] 
   return polygon;
 }
 
-/** A number for display: 3 significant digits, and 0 for rounding-sized values relative to `scale`. */
+/** A number for display: 3 significant digits, and 0 for solver-rounding-sized values relative to `scale`. */
 export function formatValue(value: number, scale = 1): string {
-  if (Math.abs(value) <= 1e-12 * Math.max(scale, Number.MIN_VALUE)) return '0';
+  if (Math.abs(value) <= ZERO_RELATIVE * Math.max(scale, Number.MIN_VALUE)) return '0';
   return Math.abs(value) >= 1e4 || Math.abs(value) < 1e-3 ? value.toExponential(2) : value.toPrecision(3);
 }
