@@ -22,8 +22,27 @@ interface PanelProps {
   readonly scale: number;
 }
 
+/**
+ * The rows of the square drawing worth showing: the vertical span of the origin, the gradients and
+ * the update, padded, at least a third of the square (a flat picture would otherwise be a sliver).
+ */
+function visibleRows(points: readonly Vec[], toScreen: (v: Vec) => Vec): { top: number; height: number } {
+  const ys = [toScreen([0, 0])[1], ...points.map((p) => toScreen(p)[1])];
+  const pad = 16;
+  const minimum = PLANE_SIZE / 3;
+  let top = Math.max(0, Math.min(...ys) - pad);
+  let bottom = Math.min(PLANE_SIZE, Math.max(...ys) + pad);
+  if (bottom - top < minimum) {
+    const middle = (top + bottom) / 2;
+    top = Math.max(0, Math.min(PLANE_SIZE - minimum, middle - minimum / 2));
+    bottom = top + minimum;
+  }
+  return { top, height: bottom - top };
+}
+
 function MethodPanel({ outcome, vectors, extent, scale }: PanelProps) {
   const toScreen = screenMap(extent);
+  const rows = visibleRows([...vectors, outcome.update], toScreen);
   const id = outcome.id;
   const conflicted = outcome.conflicts.length > 0;
   const lengthText = outcome.coefficients ? formatValue(outcome.length, scale) : '—';
@@ -33,7 +52,7 @@ function MethodPanel({ outcome, vectors, extent, scale }: PanelProps) {
   return (
     <section className="arena-panel" data-testid={`arena-${id}`} data-conflict={conflicted ? 'yes' : 'no'} aria-label={outcome.label}>
       <h4 className="arena-panel__title">{outcome.label}</h4>
-      <svg viewBox={`0 0 ${PLANE_SIZE} ${PLANE_SIZE}`} role="img" aria-label={description}>
+      <svg viewBox={`0 ${rows.top} ${PLANE_SIZE} ${rows.height}`} className="arena-panel__plot" role="img" aria-label={description}>
         <ConeShade vectors={vectors} extent={extent} />
         {vectors.map((g, k) => <g key={k} className="arena-faint"><ScreenArrow tip={toScreen(g)} className={TASK_CLASSES[k]} /></g>)}
         {outcome.coefficients && (
