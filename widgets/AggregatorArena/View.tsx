@@ -27,7 +27,7 @@ import { MethodPanels, NumbersTable } from './Panels';
 import { Plane } from './Plane';
 
 export default function AggregatorArena({ id }: { readonly id: string }) {
-  // Live mode trains in the host, which starts TensorFlow.js; the drawn mode needs none of it.
+  // Like every widget that can train, it starts the training host (and TensorFlow.js) once near the viewport.
   useTf();
   const [state, update] = useUrlState(id, ARENA_SCHEMA);
   const container = useRef<HTMLDivElement>(null);
