@@ -23,6 +23,7 @@ export function mgdaCoefficients(input: GramianInput): MgdaResult {
   return { coefficients: x, normSquared: quadForm(gramian, x), iterations, converged };
 }
 
+// #region listing:mgda-two-tasks
 /** The K = 2 closed form: c_0 = clip((G11 − G01)/(G00 + G11 − 2G01), 0, 1), c_1 = 1 − c_0. */
 export function mgdaTwoTaskClosedForm(gramian: readonly (readonly number[])[]): [number, number] {
   const denominator = gramian[0][0] + gramian[1][1] - 2 * gramian[0][1];
@@ -30,6 +31,7 @@ export function mgdaTwoTaskClosedForm(gramian: readonly (readonly number[])[]): 
   const c0 = denominator > 0 ? Math.min(1, Math.max(0, (gramian[1][1] - gramian[0][1]) / denominator)) : 0.5;
   return [c0, 1 - c0];
 }
+// #endregion listing:mgda-two-tasks
 
 export const mgdaDefinition = defineCoefficientStrategy({
   name: 'mgda',
