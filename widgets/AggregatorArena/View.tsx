@@ -84,7 +84,7 @@ export default function AggregatorArena({ id }: { readonly id: string }) {
           <p className="ba-note">
             {live
               ? 'g₀ is the RUL gradient, g₁ the health gradient on the shared backbone, from the trainer’s Gramian: g₀ is laid on the axis and g₁ placed to match their lengths and angle. The methods see that Gramian; the run itself is weighted by GABA. At these ratios the short arrows shrink to dots: read their lengths in the panels.'
-              : 'Shaded: the dual cone, the directions that conflict with no task (⟨δ, g_k⟩ ≥ 0 for every k). Each panel below draws one method’s update δ = Σ c_k g_k, all to one scale; red means it raises some task’s loss to first order.'}
+              : 'Shaded: the dual cone, the directions that conflict with no task (⟨δ, gₖ⟩ ≥ 0 for every k). Each panel below draws one method’s update δ = Σ cₖ gₖ, all to one scale; red means it raises some task’s loss to first order.'}
           </p>
         </div>
       </div>

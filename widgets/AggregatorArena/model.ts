@@ -107,13 +107,13 @@ export const ARENA_METHODS: readonly MethodDefinition[] = [
   { id: 'mean', label: 'Equal weights', rule: 'the mean ḡ', coefficients: (g) => g.map(() => 1 / g.length) },
   { id: 'mgda', label: 'MGDA', rule: 'min-norm point of the hull', coefficients: (g) => mgdaCoefficients(g).coefficients },
   { id: 'imtlg', label: 'IMTL-G', rule: 'equal projections on every ĝ_k', coefficients: (g) => imtlGCoefficients(g).coefficients },
-  { id: 'gaba', label: 'GABA (raw)', rule: 'c_k ∝ S − ‖g_k‖, S = Σ ‖g_j‖ (eq. 4.2)', coefficients: (g) => gabaRawWeights(g.map((row, k) => Math.sqrt(Math.max(row[k], 0)))) },
+  { id: 'gaba', label: 'GABA (raw)', rule: 'cₖ ∝ S − ‖gₖ‖, S = Σⱼ ‖gⱼ‖ (eq. 4.2)', coefficients: (g) => gabaRawWeights(g.map((row, k) => Math.sqrt(Math.max(row[k], 0)))) },
   { id: 'cagrad', label: 'CAGrad', rule: 'best worst task in a ball around ḡ (κ 0.4)', coefficients: (g) => cagradCoefficients(g).coefficients },
   { id: 'nash', label: 'Nash-MTL', rule: 'c_k (Gc)_k = 1', coefficients: (g) => nashMtlCoefficients(g).coefficients },
   { id: 'fairgrad', label: 'FairGrad (α 2)', rule: '(Gc)_k = c_k^(−1/α)', coefficients: (g) => fairGradCoefficients(g).coefficients },
   { id: 'aligned', label: 'Aligned-MTL', rule: 'equalised singular values', coefficients: (g) => alignedMtlCoefficients(g).coefficients },
   { id: 'pcgrad', label: 'PCGrad', rule: 'drop conflicting components, sum', coefficients: (g) => pcgradCoefficients(g, ascendingOrder(g.length)).coefficients },
-  { id: 'upgrad', label: 'UPGrad', rule: 'mean of each g_k projected on the dual cone', coefficients: (g) => upgradCoefficients(g).coefficients },
+  { id: 'upgrad', label: 'UPGrad', rule: 'mean of each gₖ projected on the dual cone', coefficients: (g) => upgradCoefficients(g).coefficients },
   { id: 'dualproj', label: 'DualProj', rule: 'ḡ projected on the dual cone', coefficients: (g) => dualProjCoefficients(g).coefficients },
 ];
 
