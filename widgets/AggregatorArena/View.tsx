@@ -8,6 +8,7 @@ import { useLab } from '../../src/live/useLab';
 import { LiveControls } from '../shared/LiveControls';
 import { ModeToggle } from '../shared/ModeToggle';
 import { useUrlState } from '../shared/useUrlState';
+import { WidgetTools } from '../shared/WidgetTools';
 import '../shared/widgets.css';
 import './arena.css';
 import {
@@ -29,7 +30,7 @@ import { Plane } from './Plane';
 export default function AggregatorArena({ id }: { readonly id: string }) {
   // Like every widget that can train, it starts the training host (and TensorFlow.js) once near the viewport.
   useTf();
-  const [state, update] = useUrlState(id, ARENA_SCHEMA);
+  const [state, update, tools] = useUrlState(id, ARENA_SCHEMA);
   const container = useRef<HTMLDivElement>(null);
   const live = state.mode === 'live';
   const labConfig = useMemo(() => (live ? liveLabConfig(state.seed) : null), [live, state.seed]);
@@ -94,6 +95,7 @@ export default function AggregatorArena({ id }: { readonly id: string }) {
           <NumbersTable outcomes={outcomes} taskCount={vectors.length} scale={largestGradient} />
         </>
       )}
+      <WidgetTools tools={tools} afterReset={lab.reset} />
     </div>
   );
 }
