@@ -88,6 +88,7 @@ export interface ParityResult {
   readonly losses: number;
   readonly gradNorms: number;
   readonly weights: number;
+  readonly coefficients: number;
   readonly cosine: number;
   readonly parameters: number;
   readonly cpuFailure: Run['failure'];
@@ -112,13 +113,14 @@ export async function residentParity(scenarios: readonly unknown[], steps: numbe
         losses: compare((r) => r.losses),
         gradNorms: compare((r) => r.gradNorms),
         weights: compare((r) => r.weights),
+        coefficients: compare((r) => [...r.sharedCoefficients, ...r.headCoefficients]),
         cosine: compare((r) => [r.cosine], 1),
         parameters: maxRelative(flatParameters(gpu.parameters), flatParameters(cpu.parameters), 1e-3),
         cpuFailure: cpu.failure, residentFailure: gpu.failure,
       });
     } catch (error) {
       results.push({
-        name, steps, recordsCompared: 0, losses: NaN, gradNorms: NaN, weights: NaN, cosine: NaN, parameters: NaN,
+        name, steps, recordsCompared: 0, losses: NaN, gradNorms: NaN, weights: NaN, coefficients: NaN, cosine: NaN, parameters: NaN,
         cpuFailure: null, residentFailure: null, error: error instanceof Error ? error.message : String(error),
       });
     }

@@ -43,17 +43,17 @@ async function replay(browser, scenarios) {
 }
 
 function check(result) {
-  const keys = ['losses', 'gradNorms', 'weights', 'cosine', 'parameters'];
+  const keys = ['losses', 'gradNorms', 'weights', 'coefficients', 'cosine', 'parameters'];
   const figures = keys.map((key) => `${key} ${Number(result[key]).toExponential(1)}`).join(', ');
   console.log(`     ${result.name}: ${result.recordsCompared} steps, ${figures}${result.cpuFailure ? `; stopped at step ${result.cpuFailure.step}` : ''}`);
   assert.equal(result.error, undefined, `${result.name}: ${result.error}`);
   for (const key of keys) assert.ok(result[key] <= TOLERANCE, `${result.name}: ${key} differs by ${result[key]} relative`);
 }
 
-test('the GPU-resident trainer replays the fixed-weight scenarios as the cpu backend does, and stops where it does', async ({ webgpuBrowser }) => {
+test('the GPU-resident trainer replays the fixed-weight and AMNL scenarios as the cpu backend does, and stops where it does', async ({ webgpuBrowser }) => {
   const all = committedScenarios();
-  const fixed = all.filter((scenario) => scenario.strategy.name === 'fixed' || scenario.strategy.name === 'amnl');
-  assert.equal(fixed.length, 3, 'fixed, fixed-sgd and amnl');
+  const fixed = all.filter((scenario) => ['fixed', 'amnl', 'amnlNormalised'].includes(scenario.strategy.name));
+  assert.equal(fixed.length, 4, 'fixed, fixed-sgd, amnl and amnl-normalised');
   const results = await replay(await webgpuBrowser(), [...fixed, overflowingScenario(all.find((scenario) => scenario.name === 'gaba'))]);
   for (const result of results) {
     check(result);

@@ -43,8 +43,8 @@ export const CONTROL = Object.freeze({
 });
 export const CONTROL_SIZE = 16;
 
-/** One ring record: step, losses (2), gradient norms (2), cosine, weights (2), last-layer norms (2). */
-export const RECORD_SIZE = 10;
+/** One ring record: step, losses (2), gradient norms (2), cosine, weights (2), last-layer norms (2), coefficients (2). */
+export const RECORD_SIZE = 12;
 
 /** Every offset of the state buffer for a batch of `batch` rows and a ring of `ring` records. */
 export interface StateLayout {

@@ -1,16 +1,18 @@
 /**
  * Which strategies the GPU-resident step can plan on the GPU, and with which constants. A plan here
- * is the same definition as the strategy's TypeScript plan (fixed.ts, amnl.ts, gaba.ts through
+ * is the same definition as the strategy's TypeScript plan (fixed.ts, amnl.ts, amnl-normalised.ts, gaba.ts through
  * gaba-controller.ts), written again in WGSL by resident-shader.ts; the parity test holds the two
  * together. Anything else (learnable weights, PCGrad's projections, …) keeps the fused path.
  */
 import type { OptimiserConfig } from '../optimiser-config';
 import { GABA_VARIANTS, type GabaStrategyHyper } from '../strategies/gaba';
 import type { FixedHyper } from '../strategies/fixed';
+import type { AmnlNormalisedHyper } from '../strategies/amnl-normalised';
 import type { WeightingStrategy } from '../strategies/strategy';
 
 export type ResidentCoefficients =
   | { readonly kind: 'fixed'; readonly weights: readonly [number, number] }
+  | { readonly kind: 'lossNormalised'; readonly weights: readonly [number, number]; readonly floors: readonly [number, number] }
   | { readonly kind: 'gaba'; readonly rule: 'paper' | 'inverseNorm'; readonly hyper: GabaStrategyHyper };
 
 /** Everything the step program bakes in besides the data sizes. */
@@ -34,6 +36,11 @@ export function residentPlanFor(strategy: WeightingStrategy, optimiser: Optimise
   if (strategy.name === 'fixed' || strategy.name === 'amnl') {
     const { weights } = strategy.hyper as FixedHyper;
     return { strategy: strategy.name, rulLoss, coefficients: { kind: 'fixed', weights: [weights[0], weights[1]] }, optimiser };
+  }
+  if (strategy.name === 'amnlNormalised') {
+    const { weights, floors } = strategy.hyper as AmnlNormalisedHyper;
+    const coefficients = { kind: 'lossNormalised', weights: [weights[0], weights[1]], floors: [floors[0], floors[1]] } as const;
+    return { strategy: strategy.name, rulLoss, coefficients, optimiser };
   }
   if (isGabaName(strategy.name)) {
     const hyper = strategy.hyper as GabaStrategyHyper;

@@ -17,10 +17,19 @@ function f(value: number): string {
   return /^-?\d+$/.test(text) ? `${text}.0` : text;
 }
 
-/** The strategy's coefficients from the norms, on invocation 0; writes `w0`, `w1`; may update the EMA. */
+/**
+ * The strategy's plan on invocation 0, from the losses and norms: the shown weights `w0`, `w1` and
+ * the coefficients `k0`, `k1` (equal to the weights unless the plan says otherwise); may update the EMA.
+ */
 function planSnippet(plan: ResidentPlan, layout: StateLayout): string {
   const c = plan.coefficients;
-  if (c.kind === 'fixed') return `w0 = ${f(c.weights[0])}; w1 = ${f(c.weights[1])};`;
+  if (c.kind === 'fixed') return `w0 = ${f(c.weights[0])}; w1 = ${f(c.weights[1])}; k0 = w0; k1 = w1;`;
+  if (c.kind === 'lossNormalised') {
+    return `k0 = ${f(c.weights[0])} / max(loss0, ${f(c.floors[0])});
+      k1 = ${f(c.weights[1])} / max(loss1, ${f(c.floors[1])});
+      let coefficientTotal = k0 + k1;
+      if (coefficientTotal > 0.0) { w0 = k0 / coefficientTotal; w1 = k1 / coefficientTotal; }`;
+  }
   const { beta, warmupSteps, minWeight, epsilon } = c.hyper;
   const raw = c.rule === 'paper'
     ? `let total = n0 + n1 + ${f(epsilon)};
@@ -44,7 +53,8 @@ function planSnippet(plan: ResidentPlan, layout: StateLayout): string {
       let floored1 = max(ema1, ${f(minWeight)});
       let flooredTotal = floored0 + floored1;
       w0 = floored0 / flooredTotal; w1 = floored1 / flooredTotal;
-    }`;
+    }
+    k0 = w0; k1 = w1;`;
 }
 
 /** θ, m, v of parameter `p` from direction `d`, for the plan's optimiser. */
@@ -275,10 +285,10 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
       } else {
         let n0 = sqrt(max(G00, 0.0));
         let n1 = sqrt(max(G11, 0.0));
-        var w0 = 0.5; var w1 = 0.5;
+        var w0 = 0.5; var w1 = 0.5; var k0 = 0.5; var k1 = 0.5;
         ${planSnippet(plan, layout)}
-        baCoefficients[0] = w0;
-        baCoefficients[1] = w1;
+        baCoefficients[0] = k0;
+        baCoefficients[1] = k1;
         let denominator = n0 * n1;
         let record = ${L.records} + ((t - 1) % ${L.ring}) * ${RECORD_SIZE};
         result[record] = f32(t);
@@ -291,6 +301,8 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
         result[record + 7] = w1;
         result[record + 8] = lastNorm0;
         result[record + 9] = lastNorm1;
+        result[record + 10] = k0;
+        result[record + 11] = k1;
         baGo = 1;
       }
     }

@@ -199,10 +199,9 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
       for (let step = lastReadStep + 1; step <= applied; step += 1) {
         const at = CONTROL_SIZE + ((step - 1) % layout.ring) * RECORD_SIZE;
         const r = Array.from(block.subarray(at, at + RECORD_SIZE));
-        const weights = [r[6], r[7]];
         records.push({
-          step: r[0], losses: [r[1], r[2]], gradNorms: [r[3], r[4]], cosine: r[5], weights,
-          sharedCoefficients: weights.slice(), headCoefficients: weights.slice(), lastLayerNorms: [r[8], r[9]],
+          step: r[0], losses: [r[1], r[2]], gradNorms: [r[3], r[4]], cosine: r[5], weights: [r[6], r[7]],
+          sharedCoefficients: [r[10], r[11]], headCoefficients: [r[10], r[11]], lastLayerNorms: [r[8], r[9]],
         });
       }
       lastReadStep = applied;
