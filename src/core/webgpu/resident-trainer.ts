@@ -132,16 +132,19 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
   const poolT = tf.tensor1d(targets);
   const state = tf.tensor1d(initialState(layout, values));
   const stepSource = residentStepSource({ plan, layout, poolRows: rows });
-  const stepProgram: ProgramLike = {
+  const stepKey = `baResidentStep_${hash(stepSource)}`;
+  // A fresh object per dispatch: tfjs extends `shaderKey` in place with the shapes, so a reused
+  // program would get a new key, and a new compilation, at every call.
+  const stepProgram = (): ProgramLike => ({
     variableNames: ['poolX', 'poolT'],
     outputShape: [layout.size],
-    shaderKey: `baResidentStep_${hash(stepSource)}`,
+    shaderKey: stepKey,
     dispatchLayout: { x: [0] },
     dispatch: [1, 1, 1],
     workgroupSize: [batchSize, 1, 1],
     uniforms: 'steps : i32,',
     getUserCode: () => stepSource,
-  };
+  });
   let enqueued = 0;
   let unread = 0;
   let lastReadStep = 0;
@@ -185,7 +188,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
       guard();
       if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be a positive integer, got ${steps}`);
       if (unread + steps > layout.ring) throw new Error(`at most ${layout.ring} steps fit between readbacks; read() first`);
-      backend.runWebGPUProgram(stepProgram, [poolX, poolT], 'float32', [{ type: 'int32', data: [steps] }], state);
+      backend.runWebGPUProgram(stepProgram(), [poolX, poolT], 'float32', [{ type: 'int32', data: [steps] }], state);
       dispatches += 1;
       enqueued += steps;
       unread += steps;
