@@ -64,7 +64,7 @@ export async function selectMeasuredBackend(options: MeasuredSelectionOptions = 
   const budgetMs = options.budgetMs ?? PROBE_BUDGET_MS;
   if (options.forced !== undefined) {
     const choice = await selectBackend({ forced: options.forced, wasmPaths: options.wasmPaths });
-    return { ...choice, speeds: [{ name: choice.name, stepsPerSecond: await measureStepRate(budgetMs / 2) }] };
+    return { ...choice, speeds: [{ name: choice.name, stepsPerSecond: await measureStepRate(budgetMs) }] };
   }
   const candidates = options.candidates ?? PROBED_BACKENDS;
   const skipped: { name: BackendName; reason: string }[] = [];
@@ -103,5 +103,5 @@ export async function selectMeasuredBackend(options: MeasuredSelectionOptions = 
 /** After a lost WebGPU device: the next backend as backend.ts chooses it, with its measured speed. */
 export async function selectMeasuredBackendAfterLoss(lossReason: string, options: Pick<MeasuredSelectionOptions, 'wasmPaths' | 'budgetMs'> = {}): Promise<BackendChoice> {
   const choice = await selectBackendAfterLoss(lossReason, { wasmPaths: options.wasmPaths });
-  return { ...choice, speeds: [{ name: choice.name, stepsPerSecond: await measureStepRate((options.budgetMs ?? PROBE_BUDGET_MS) / 2) }] };
+  return { ...choice, speeds: [{ name: choice.name, stepsPerSecond: await measureStepRate(options.budgetMs ?? PROBE_BUDGET_MS) }] };
 }
