@@ -5,6 +5,9 @@
  * measured in the same run; kernels per step from tf.profile in the page. Builds bench/page/ into
  * dist-bench/step/ first (its own Vite config), serves it on 127.0.0.1 and drives it with playwright-core.
  *
+ * With webgpu among the backends it also times the GPU-resident trainer (src/core/webgpu/): the
+ * whole step as one WGSL program, 1 or 10 steps per dispatch, one readback per block of 100 steps.
+ *
  *   npm run bench:step [-- --repeats 9 --no-worker --backends wasm,cpu]
  */
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { BackendName } from '../src/core/backend-names';
 import type { StepBenchResult } from './page/step-bench';
+import type { ResidentSpeedResult } from './page/main';
 import { launch, serve } from './browser';
 import { describeMachine, formatMachine } from './machine';
 import { loadAverage, numberOption, renderTable } from './report';
@@ -42,6 +46,10 @@ const torchBefore = runTorchBench(300, repeats);
 const server = await serve(path.join(root, 'dist-bench/step'));
 const browser = await launch(true);
 console.log(`Chromium ${browser.version()}, --enable-unsafe-webgpu; plans: ${backends.map((b) => `${b} ${PLANS[b].warmupSteps} warm-up + ${repeats}×${PLANS[b].stepsPerRepeat}`).join(', ')}`);
+
+/** The resident path: one readback per block of 100 steps (a few frames' worth at 1–50 steps per frame). */
+const RESIDENT_PLAN = { warmupSteps: 20, stepsPerRepeat: 100, repeats };
+const RESIDENT_STEPS_PER_DISPATCH = [1, 10];
 
 interface Row {
   readonly label: string;
@@ -91,6 +99,33 @@ try {
       });
     }
   }
+  if (backends.includes('webgpu')) {
+    for (const stepsPerDispatch of RESIDENT_STEPS_PER_DISPATCH) {
+      for (const where of places) {
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+        const request = { plan: RESIDENT_PLAN, stepsPerDispatch };
+        const result: ResidentSpeedResult = await page.evaluate(([req, w]) => window.residentSpeed(req, w), [request, where] as const);
+        await page.close();
+        if (!result.ok) {
+          console.log(`GPU-resident webgpu (${where}, ${stepsPerDispatch}/dispatch): skipped — ${result.reason}`);
+          continue;
+        }
+        const { runs, medianStepsPerSecond, dispatchesPerStep } = result.result;
+        console.log(`GPU-resident webgpu (${where}) ${stepsPerDispatch} step(s)/dispatch: runs ${runs.map((v) => v.toFixed(1)).join(', ')} steps/s; ${dispatchesPerStep.toFixed(2)} dispatches/step`);
+        const dispatches = Number(dispatchesPerStep.toFixed(2));
+        rows.push({
+          label: `GPU-resident webgpu, ${stepsPerDispatch} step${stepsPerDispatch === 1 ? '' : 's'}/dispatch, Chromium ${where === 'page' ? 'main thread' : 'Worker'}`,
+          naive: Number.NaN,
+          fused: medianStepsPerSecond,
+          fusedBest: Math.max(...runs),
+          kernels: { naive: Number.NaN, fused: dispatches },
+          compute: { naive: Number.NaN, fused: dispatches },
+        });
+      }
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -110,13 +145,15 @@ if (torch.ok) {
   console.log(`PyTorch: skipped (${torch.reason})`);
 }
 const f = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const count = (value: number | undefined): string => (value !== undefined && Number.isFinite(value) ? String(value) : '—');
 console.log('');
 console.log(
   renderTable(
     ['implementation', 'naive steps/s', 'fused steps/s', 'fused / naive', 'naive / torch naive', 'fused / torch fused', 'best fused / best torch fused', 'kernels/step naive', 'kernels/step fused', 'compute kernels naive', 'compute kernels fused'],
-    rows.map((row) => [row.label, f(row.naive), f(row.fused), f(row.fused / row.naive, 2), f(row.naive / torchNaive, 3), f(row.fused / torchFused, 3), f(row.fusedBest / torchFusedBest, 3), row.kernels ? String(row.kernels.naive) : '—', row.kernels ? String(row.kernels.fused) : '—', row.compute ? String(row.compute.naive) : '—', row.compute ? String(row.compute.fused) : '—']),
+    rows.map((row) => [row.label, f(row.naive), f(row.fused), f(row.fused / row.naive, 2), f(row.naive / torchNaive, 3), f(row.fused / torchFused, 3), f(row.fusedBest / torchFusedBest, 3), count(row.kernels?.naive), count(row.kernels?.fused), count(row.compute?.naive), count(row.compute?.fused)]),
   ),
 );
 console.log('medians over the repeats; PyTorch is run before and after the browser and its repeats pooled; "best" compares the fastest repeat of each');
 console.log('compute kernels = kernels/step less Reshape, Identity, ExpandDims and Squeeze, which move no data (≈ GPU dispatches on webgpu/webgl)');
+console.log('GPU-resident rows: the fused column is the resident step (there is no naive one); kernels = GPU dispatches per step, readbacks included');
 console.log(`load after: ${loadAverage()}`);

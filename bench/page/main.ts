@@ -3,12 +3,21 @@
  * through page.evaluate, on the page's main thread or in a module Worker. One backend per page load:
  * tfjs keeps its backend registry per realm, so the script opens a fresh page for each.
  */
+import { residentParity, residentSpeed, type ParityResult, type ResidentSpeed } from './resident-bench';
 import { runStepBench, type StepBenchRequest, type StepBenchResult } from './step-bench';
 
-function inWorker(request: StepBenchRequest): Promise<StepBenchResult> {
+/** The GPU-resident trainer timed in the Worker. */
+export interface ResidentSpeedRequest {
+  readonly resident: true;
+  readonly plan: { warmupSteps: number; stepsPerRepeat: number; repeats: number };
+  readonly stepsPerDispatch: number;
+}
+export type ResidentSpeedResult = { readonly ok: true; readonly result: ResidentSpeed } | { readonly ok: false; readonly reason: string };
+
+function inWorker<Request, Result>(request: Request): Promise<Result | { ok: false; reason: string }> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   return new Promise((resolve) => {
-    worker.onmessage = (event: MessageEvent<StepBenchResult>) => {
+    worker.onmessage = (event: MessageEvent<Result>) => {
       resolve(event.data);
       worker.terminate();
     };
@@ -23,11 +32,22 @@ function inWorker(request: StepBenchRequest): Promise<StepBenchResult> {
 declare global {
   interface Window {
     stepBench(request: Omit<StepBenchRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<StepBenchResult>;
+    residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]>;
+    residentSpeed(request: Omit<ResidentSpeedRequest, 'resident'>, where: 'page' | 'worker'): Promise<ResidentSpeedResult>;
   }
 }
 
 window.stepBench = (request, where) => {
   const full = { ...request, wasmPaths: new URL('tfjs-wasm/', document.baseURI).href };
-  return where === 'worker' ? inWorker(full) : runStepBench(full);
+  return where === 'worker' ? inWorker<StepBenchRequest, StepBenchResult>(full) : runStepBench(full);
+};
+window.residentParity = residentParity;
+window.residentSpeed = async (request, where) => {
+  if (where === 'worker') return inWorker<ResidentSpeedRequest, ResidentSpeedResult>({ ...request, resident: true });
+  try {
+    return { ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
 };
 document.getElementById('status')!.textContent = 'ready';

@@ -12,6 +12,12 @@ export { BACKEND_NAMES, isBackendName, type BackendName } from './backend-names'
 /** Fastest first on the machines the book targets; cpu always works. */
 export const DEFAULT_BACKEND_ORDER: readonly BackendName[] = Object.freeze(['webgpu', 'wasm', 'webgl', 'cpu']);
 
+/** Steps per second of the toy training step, measured on one backend (backend-probe.ts). */
+export interface BackendSpeed {
+  readonly name: BackendName;
+  readonly stepsPerSecond: number;
+}
+
 /** What {@link selectBackend} ended up with, and why it passed over the others. */
 export interface BackendChoice {
   /** The backend now active in tfjs. */
@@ -20,6 +26,8 @@ export interface BackendChoice {
   readonly skipped: readonly { readonly name: BackendName; readonly reason: string }[];
   /** Set when a forced backend could not start: a sentence for the reader. */
   readonly forcedUnavailable?: string;
+  /** Backends whose speed was measured (the chosen one among them), when the choice was measured. */
+  readonly speeds?: readonly BackendSpeed[];
 }
 
 /** Options of {@link selectBackend}. */
@@ -39,6 +47,13 @@ interface GpuLike {
   requestAdapter(): Promise<unknown>;
 }
 
+/** The part of GPUAdapterInfo read here, typed loosely: the core has no DOM types. */
+interface AdapterInfoLike {
+  readonly isFallbackAdapter?: boolean;
+  readonly architecture?: string;
+  readonly vendor?: string;
+}
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Resolves to null when WebGPU can be used here, otherwise to the reason it cannot. */
@@ -50,6 +65,24 @@ async function webgpuUnavailableReason(): Promise<string | null> {
     return adapter === null || adapter === undefined ? 'webgpu: no adapter' : null;
   } catch (error) {
     return `webgpu: requestAdapter failed (${message(error)})`;
+  }
+}
+
+/**
+ * The adapter's name when this page's WebGPU adapter is a software (fallback) one, such as Chromium's
+ * SwiftShader; null for a hardware adapter or when there is no WebGPU at all.
+ */
+export async function softwareWebgpuAdapter(): Promise<string | null> {
+  const navigatorLike = (globalThis as { navigator?: { gpu?: GpuLike } }).navigator;
+  if (navigatorLike?.gpu === undefined) return null;
+  try {
+    const adapter = (await navigatorLike.gpu.requestAdapter()) as { info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null;
+    if (adapter === null || adapter === undefined) return null;
+    const info = adapter.info ?? {};
+    if (info.isFallbackAdapter !== true && adapter.isFallbackAdapter !== true && info.architecture !== 'swiftshader') return null;
+    return [info.vendor, info.architecture].filter((part) => part).join(' ') || 'fallback adapter';
+  } catch {
+    return null;
   }
 }
 
@@ -83,7 +116,7 @@ async function registerBackend(name: BackendName, wasmPaths: string | undefined)
 }
 
 /** Register and activate one backend; null on success, otherwise the reason it failed. */
-async function tryBackend(name: BackendName, wasmPaths: string | undefined): Promise<string | null> {
+export async function tryBackend(name: BackendName, wasmPaths: string | undefined): Promise<string | null> {
   try {
     const reason = await registerBackend(name, wasmPaths);
     if (reason !== null) return reason;

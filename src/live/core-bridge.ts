@@ -2,7 +2,8 @@
  * The core as the training host sees it: backend selection and labs. Imported only by the Worker (or
  * lazily by the main-thread fallback), so TensorFlow.js is fetched when the first lab starts.
  */
-import { selectBackend, selectBackendAfterLoss, webgpuDeviceLost } from '../core/backend';
+import { webgpuDeviceLost } from '../core/backend';
+import { selectMeasuredBackend, selectMeasuredBackendAfterLoss } from '../core/backend-probe';
 import { createLab } from '../core/lab/lab';
 import { resolveLabData } from '../core/lab/lab-data';
 import { prepareSyntheticFleetForLab } from '../core/lab/fleet-data';
@@ -17,13 +18,14 @@ function toLabRecord(record: LabStepRecord): LabStepRecord {
 
 export const coreBridge: CoreBridge = {
   async selectBackend(forced, wasmPaths) {
-    const choice = await selectBackend({ forced, wasmPaths });
-    return { name: choice.name, skipped: choice.skipped, forcedUnavailable: choice.forcedUnavailable };
+    // Auto means measured: the real step races on each backend here (backend-probe.ts).
+    const choice = await selectMeasuredBackend({ forced, wasmPaths });
+    return { name: choice.name, skipped: choice.skipped, forcedUnavailable: choice.forcedUnavailable, speeds: choice.speeds };
   },
   backendLost: () => webgpuDeviceLost(),
   async recoverFromLoss(reason, wasmPaths) {
-    const choice = await selectBackendAfterLoss(reason, { wasmPaths });
-    return { name: choice.name, skipped: choice.skipped };
+    const choice = await selectMeasuredBackendAfterLoss(reason, { wasmPaths });
+    return { name: choice.name, skipped: choice.skipped, speeds: choice.speeds };
   },
   async createLab(config, datasets): Promise<LabEngine> {
     const data = resolveLabData(config.data, datasets, prepareSyntheticFleetForLab);

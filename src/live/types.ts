@@ -22,6 +22,8 @@ export interface LabBackendInfo {
   readonly name: string;
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
   readonly forcedUnavailable?: string;
+  /** Measured steps/s of the toy training step per backend, the chosen one among them. */
+  readonly speeds?: readonly { readonly name: string; readonly stepsPerSecond: number }[];
   /** 'worker' or 'main-thread' (the per-frame fallback). */
   readonly host: 'worker' | 'main-thread';
 }

@@ -36,7 +36,7 @@ test('without WebGPU the badge says WASM and why', async ({ baseUrl, browser, ch
     await mountAllWidgets(page);
     const badge = await readBadge(page);
     assert.equal(badge.backend, 'wasm', badge.text);
-    assert.match(badge.text, /Backend: WASM/);
+    assert.match(badge.text, /Backend: WASM · [\d,]+ steps\/s/);
     assert.match(badge.text, /WebGPU.*: using WASM/);
     watcher.assertClean('wasm badge');
   } finally {
@@ -44,14 +44,31 @@ test('without WebGPU the badge says WASM and why', async ({ baseUrl, browser, ch
   }
 });
 
-test('with --enable-unsafe-webgpu the badge says WebGPU', async ({ baseUrl, webgpuBrowser, chapters }) => {
+test('with a software WebGPU adapter, auto trains on WASM and the badge gives its measured speed', async ({ baseUrl, webgpuBrowser, chapters }) => {
   const { page, context, watcher } = await openChapter(await webgpuBrowser(), baseUrl, firstChapterWithWidget(chapters));
   try {
     await mountAllWidgets(page);
     const badge = await readBadge(page);
+    // SwiftShader runs the op-by-op step at a few steps/s, wasm at hundreds or more.
+    assert.equal(badge.backend, 'wasm', badge.text);
+    assert.match(badge.text, /Backend: WASM · [\d,]+ steps\/s/);
+    assert.match(badge.text, /software WebGPU adapter \(google swiftshader\)[^:]*: using WASM/);
+    console.log(`     badge: ${badge.text.replace(/\s+/g, ' ')}`);
+    watcher.assertClean('measured badge');
+  } finally {
+    await context.close();
+  }
+});
+
+test('?backend=webgpu still forces WebGPU where an adapter exists, with its measured speed', async ({ baseUrl, webgpuBrowser, chapters }) => {
+  const { page, context, watcher } = await openChapter(await webgpuBrowser(), baseUrl, firstChapterWithWidget(chapters), { query: '?backend=webgpu' });
+  try {
+    await mountAllWidgets(page);
+    const badge = await readBadge(page);
     assert.equal(badge.backend, 'webgpu', badge.text);
-    assert.match(badge.text, /Backend: WebGPU/);
-    watcher.assertClean('webgpu badge');
+    assert.match(badge.text, /Backend: WebGPU · [\d.,]+ steps\/s/);
+    assert.equal(await page.locator('.backend-notice').count(), 0);
+    watcher.assertClean('forced webgpu badge');
   } finally {
     await context.close();
   }

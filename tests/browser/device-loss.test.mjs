@@ -31,7 +31,8 @@ test('a lost WebGPU device stops live training with a message, the badge moves t
       await route.fulfill({ response, body: KEEP_DEVICES + (await response.text()) });
     });
     const workerStarted = new Promise((resolve) => page.on('worker', resolve));
-    await page.goto(`${baseUrl}?${where.id}.mode=live&${where.id}.seed=3#/${where.slug}`);
+    // Auto would measure SwiftShader's WebGPU as slower than WASM and never use it: force it.
+    await page.goto(`${baseUrl}?backend=webgpu&${where.id}.mode=live&${where.id}.seed=3#/${where.slug}`);
     await page.waitForSelector(`article[data-chapter="${where.slug}"][data-body="rendered"] .pager`);
     const figure = page.locator(`figure.widget[data-widget-id="${where.id}"]`);
     await figure.scrollIntoViewIfNeeded();

@@ -1,9 +1,9 @@
 /**
- * Header badge: which backend TensorFlow.js chose, and why when it is not WebGPU. Listens only;
+ * Header badge: which backend TensorFlow.js chose, its measured steps/s, and why. Listens only;
  * until a widget loads TensorFlow.js it says so rather than loading it itself.
  */
 import { BACKEND_NAMES } from '../../core/backend-names';
-import { backendLabel, describeSelection } from './tf-session';
+import { backendLabel, describeSelection, describeSpeed } from './tf-session';
 import { useTfSession, useTfState } from './TfProvider';
 
 export function BackendBadge() {
@@ -19,7 +19,7 @@ export function BackendBadge() {
       label = 'Loading TensorFlow.js…';
       break;
     case 'ready':
-      label = backendLabel(state.selection.name);
+      label = [backendLabel(state.selection.name), describeSpeed(state.selection)].filter(Boolean).join(' · ');
       detail = describeSelection(state.selection);
       break;
     case 'error':

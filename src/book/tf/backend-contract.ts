@@ -11,6 +11,8 @@ export interface BackendSelection {
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
   /** Set when `forced` named a backend that could not start: a sentence for the reader. */
   readonly forcedUnavailable?: string;
+  /** Steps/s of the toy training step measured on each backend tried, the chosen one among them. */
+  readonly speeds?: readonly { readonly name: string; readonly stepsPerSecond: number }[];
 }
 
 export interface BackendModule {

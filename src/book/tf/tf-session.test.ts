@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendModule } from './backend-contract';
-import { backendLabel, createTfSession, describeSelection } from './tf-session';
+import { backendLabel, createTfSession, describeSelection, describeSpeed, formatStepRate } from './tf-session';
 
 function fakeModule(select: BackendModule['selectBackend']): () => Promise<BackendModule> {
   return vi.fn(async () => ({ selectBackend: select }));
@@ -67,6 +67,14 @@ describe('the badge explanation', () => {
     expect(describeSelection({ name: 'webgl', skipped: [{ name: 'webgpu', reason: 'webgpu: navigator.gpu missing' }] })).toBe(
       'no WebGPU (navigator.gpu missing): using WebGL',
     );
+  });
+
+  it('names the measured speeds when the choice was a race', () => {
+    const raced = { name: 'wasm', skipped: [], speeds: [{ name: 'webgpu', stepsPerSecond: 7.84 }, { name: 'wasm', stepsPerSecond: 1234.4 }] };
+    expect(describeSelection(raced)).toBe('WebGPU 7.8 steps/s measured: using WASM, the fastest here');
+    expect(describeSpeed(raced)).toBe('1,234 steps/s');
+    expect(describeSpeed({ name: 'cpu', skipped: [] })).toBeUndefined();
+    expect(formatStepRate(310.6)).toBe('311');
   });
 
   it('spells backends for the badge', () => {

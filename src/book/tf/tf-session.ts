@@ -76,10 +76,26 @@ function webgpuReason(reason: string): string {
   return /^no adapter$/i.test(detail) ? 'no WebGPU adapter' : `no WebGPU (${detail})`;
 }
 
+/** Steps per second as the badge prints them: whole numbers with separators, one decimal below 10. */
+export function formatStepRate(stepsPerSecond: number): string {
+  return stepsPerSecond < 10 ? stepsPerSecond.toFixed(1) : Math.round(stepsPerSecond).toLocaleString('en-US');
+}
+
+/** The measured speed of the backend in use, e.g. "1,234 steps/s"; undefined when none was measured. */
+export function describeSpeed(selection: BackendSelection): string | undefined {
+  const speed = selection.speeds?.find((entry) => entry.name === selection.name);
+  return speed === undefined ? undefined : `${formatStepRate(speed.stepsPerSecond)} steps/s`;
+}
+
 /** The sentence under the badge: why this backend, when it is not the first choice. */
 export function describeSelection(selection: BackendSelection): string | undefined {
+  const label = backendLabel(selection.name);
+  const raced = selection.speeds?.filter((entry) => entry.name !== selection.name) ?? [];
+  if (raced.length > 0) {
+    const others = raced.map((entry) => `${backendLabel(entry.name)} ${formatStepRate(entry.stepsPerSecond)}`).join(', ');
+    return `${others} steps/s measured: using ${label}, the fastest here`;
+  }
   if (selection.name === 'webgpu') return undefined;
   const webgpu = selection.skipped.find((entry) => entry.name === 'webgpu');
-  const label = backendLabel(selection.name);
   return webgpu ? `${webgpuReason(webgpu.reason)}: using ${label}` : `using ${label}`;
 }

@@ -1,0 +1,170 @@
+/**
+ * The GPU-resident trainer (src/core/webgpu/) in Chromium: replayed against the cpu backend's fused
+ * trainer on the committed scenarios (parity), and timed against the op-by-op WebGPU trainer.
+ */
+import { selectBackend } from '../../src/core/backend';
+import { createToyDataset } from '../../src/core/data/toy-dataset';
+import { NonFiniteError } from '../../src/core/errors';
+import { exportParameters, type ExplicitParameters } from '../../src/core/model';
+import { parseScenario, scenarioPool, type Scenario } from '../../src/core/scenario';
+import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
+import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
+import { createResidentTrainer } from '../../src/core/webgpu/resident-trainer';
+import { median } from '../timing';
+
+/** Largest |a − b| / max(|b|, floor) over paired values. */
+function maxRelative(a: readonly number[], b: readonly number[], floor = 1e-6): number {
+  let worst = 0;
+  a.forEach((value, i) => {
+    const error = Math.abs(value - b[i]) / Math.max(Math.abs(b[i]), floor);
+    worst = Number.isNaN(error) ? Infinity : Math.max(worst, error);
+  });
+  return worst;
+}
+
+const flatParameters = (values: ExplicitParameters): number[] =>
+  [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
+
+interface Run {
+  readonly records: StepRecord[];
+  readonly parameters: ExplicitParameters;
+  readonly failure: { step: number; task: number; quantity: string } | null;
+}
+
+async function runOnCpu(scenario: Scenario, steps: number): Promise<Run> {
+  await selectBackend({ order: ['cpu'] });
+  const batcher = createPoolBatcher(scenarioPool(scenario), scenario.data.batchSize);
+  const trainer = createTrainer({ model: scenario.model, parameters: scenario.parameters, strategy: scenario.strategy, optimiser: scenario.optimiser });
+  const records: StepRecord[] = [];
+  let failure: Run['failure'] = null;
+  try {
+    for (let step = 1; step <= steps; step += 1) {
+      const batch = batcher.batchForStep(step);
+      try {
+        records.push(await trainer.step(batch));
+      } catch (error) {
+        if (!(error instanceof NonFiniteError)) throw error;
+        failure = { step: error.step, task: error.task, quantity: error.quantity };
+        break;
+      } finally {
+        disposeBatch(batch);
+      }
+    }
+    return { records, parameters: await exportParameters(trainer.parameters), failure };
+  } finally {
+    trainer.dispose();
+    batcher.dispose();
+  }
+}
+
+async function runResident(scenario: Scenario, steps: number, stepsPerDispatch: number): Promise<Run & { dispatches: number }> {
+  await selectBackend({ order: ['webgpu'] });
+  const trainer = createResidentTrainer({
+    model: scenario.model, parameters: scenario.parameters, strategy: scenario.strategy, optimiser: scenario.optimiser,
+    pool: scenarioPool(scenario), batchSize: scenario.data.batchSize,
+  });
+  const records: StepRecord[] = [];
+  let failure: Run['failure'] = null;
+  try {
+    for (let done = 0; done < steps; done += stepsPerDispatch) {
+      trainer.enqueue(Math.min(stepsPerDispatch, steps - done));
+      const readout = await trainer.read();
+      records.push(...readout.records);
+      if (readout.failure) {
+        failure = { step: readout.failure.step, task: readout.failure.task, quantity: readout.failure.quantity };
+        break;
+      }
+    }
+    return { records, parameters: await trainer.exportParameters(), failure, dispatches: trainer.dispatches };
+  } finally {
+    trainer.dispose();
+  }
+}
+
+export interface ParityResult {
+  readonly name: string;
+  readonly steps: number;
+  readonly recordsCompared: number;
+  readonly losses: number;
+  readonly gradNorms: number;
+  readonly weights: number;
+  readonly coefficients: number;
+  readonly cosine: number;
+  readonly parameters: number;
+  readonly cpuFailure: Run['failure'];
+  readonly residentFailure: Run['failure'];
+  readonly error?: string;
+}
+
+/** Each scenario (JSON as committed) for `steps` steps on cpu and on the resident path; the worst relative errors. */
+export async function residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]> {
+  const results: ParityResult[] = [];
+  for (const json of scenarios) {
+    const scenario = parseScenario(json);
+    const name = scenario.name ?? scenario.strategy.name;
+    try {
+      const cpu = await runOnCpu(scenario, steps);
+      const gpu = await runResident(scenario, steps, 50);
+      const pairs = Math.min(cpu.records.length, gpu.records.length);
+      const field = (pick: (record: StepRecord) => number[]) => (run: Run) => run.records.slice(0, pairs).flatMap(pick);
+      const compare = (pick: (record: StepRecord) => number[], floor?: number) => maxRelative(field(pick)(gpu), field(pick)(cpu), floor);
+      results.push({
+        name, steps, recordsCompared: pairs,
+        losses: compare((r) => r.losses),
+        gradNorms: compare((r) => r.gradNorms),
+        weights: compare((r) => r.weights),
+        coefficients: compare((r) => [...r.sharedCoefficients, ...r.headCoefficients]),
+        cosine: compare((r) => [r.cosine], 1),
+        parameters: maxRelative(flatParameters(gpu.parameters), flatParameters(cpu.parameters), 1e-3),
+        cpuFailure: cpu.failure, residentFailure: gpu.failure,
+      });
+    } catch (error) {
+      results.push({
+        name, steps, recordsCompared: 0, losses: NaN, gradNorms: NaN, weights: NaN, coefficients: NaN, cosine: NaN, parameters: NaN,
+        cpuFailure: null, residentFailure: null, error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return results;
+}
+
+export interface ResidentSpeed {
+  readonly medianStepsPerSecond: number;
+  readonly runs: number[];
+  /** Step-program and readback dispatches per training step. */
+  readonly dispatchesPerStep: number;
+  readonly stepsPerDispatch: number;
+}
+
+/**
+ * The toy GABA step (batch 64 from a 64-row pool, so every step sees the batch the op-by-op bench
+ * reuses) on the resident path: `stepsPerDispatch` steps per dispatch, one readback per block of
+ * `stepsPerRepeat` steps (a frame's worth), median steps/s over the repeats.
+ */
+export async function residentSpeed(plan: { warmupSteps: number; stepsPerRepeat: number; repeats: number }, stepsPerDispatch: number): Promise<ResidentSpeed> {
+  await selectBackend({ order: ['webgpu'] });
+  const toy = createToyDataset({ seed: 0, size: 64 });
+  const trainer = createResidentTrainer({
+    parameters: { seed: 1 }, strategy: { name: 'gaba' },
+    pool: { x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount }, batchSize: 64, ringSize: 1024,
+  });
+  const block = async (steps: number): Promise<void> => {
+    for (let done = 0; done < steps; done += stepsPerDispatch) trainer.enqueue(Math.min(stepsPerDispatch, steps - done));
+    const readout = await trainer.read();
+    if (readout.failure) throw readout.failure;
+  };
+  try {
+    await block(Math.max(plan.warmupSteps, 1));
+    const runs: number[] = [];
+    const [stepsBefore, dispatchesBefore] = [trainer.enqueuedSteps, trainer.dispatches];
+    for (let r = 0; r < plan.repeats; r += 1) {
+      const started = performance.now();
+      await block(plan.stepsPerRepeat);
+      runs.push((plan.stepsPerRepeat * 1000) / (performance.now() - started));
+    }
+    const dispatchesPerStep = (trainer.dispatches - dispatchesBefore) / (trainer.enqueuedSteps - stepsBefore);
+    return { medianStepsPerSecond: median(runs), runs, dispatchesPerStep, stepsPerDispatch };
+  } finally {
+    trainer.dispose();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Where everything lives in the GPU-resident trainer's one state buffer (a float32 WebGPU tensor):
+ * parameters, Adam's moments, the control block (step counters, strategy state, the sticky
+ * non-finite flag), the ring of step records and the scratch the step program works in. The shader
+ * (resident-shader.ts) and the host (resident-trainer.ts) both read offsets from here only.
+ */
+
+/** The dense toy network this path trains: 14 → 32 → 32 (ReLU), heads of 1 and 3 outputs. */
+export const FEATURES = 14;
+export const WIDTH = 32;
+export const CLASSES = 3;
+
+/** Flat parameter offsets, in listVariables order (shared W, b, …, then head V, c, …). */
+export const PARAM = Object.freeze({
+  w0: 0,
+  b0: FEATURES * WIDTH,
+  w1: FEATURES * WIDTH + WIDTH,
+  b1: FEATURES * WIDTH + WIDTH + WIDTH * WIDTH,
+  v0: FEATURES * WIDTH + 2 * WIDTH + WIDTH * WIDTH,
+  c0: FEATURES * WIDTH + 2 * WIDTH + WIDTH * WIDTH + WIDTH,
+  v1: FEATURES * WIDTH + 2 * WIDTH + WIDTH * WIDTH + WIDTH + 1,
+  c1: FEATURES * WIDTH + 2 * WIDTH + WIDTH * WIDTH + WIDTH + 1 + WIDTH * CLASSES,
+});
+/** Shared parameters (both shared layers), then every parameter. */
+export const SHARED_SIZE = PARAM.v0;
+export const PARAMETER_COUNT = PARAM.c1 + CLASSES;
+export const HEAD_SIZE = PARAMETER_COUNT - SHARED_SIZE;
+
+/** Slots of the control block. */
+export const CONTROL = Object.freeze({
+  /** Steps applied so far (the trainer's and Adam's t). */
+  steps: 0,
+  /** GABA's own counter (moves with every applied step, as the controller's). */
+  strategySteps: 1,
+  ema0: 2,
+  ema1: 3,
+  /** 1 once a step met a non-finite value; every later step then applies nothing. */
+  failed: 4,
+  failedStep: 5,
+  failedTask: 6,
+  /** 0 loss, 1 gradient. */
+  failedQuantity: 7,
+});
+export const CONTROL_SIZE = 16;
+
+/** One ring record: step, losses (2), gradient norms (2), cosine, weights (2), last-layer norms (2), coefficients (2). */
+export const RECORD_SIZE = 12;
+
+/** Every offset of the state buffer for a batch of `batch` rows and a ring of `ring` records. */
+export interface StateLayout {
+  readonly batch: number;
+  readonly ring: number;
+  readonly firstMoment: number;
+  readonly secondMoment: number;
+  readonly control: number;
+  readonly records: number;
+  /** Per sample: first and second hidden activations, output errors (4), per-task deltas. */
+  readonly hidden1: number;
+  readonly hidden2: number;
+  readonly outputErrors: number;
+  readonly delta2: number;
+  readonly delta1: number;
+  /** Per-task shared gradients `[2, SHARED_SIZE]`, then the head gradients `[HEAD_SIZE]`. */
+  readonly sharedGradients: number;
+  readonly headGradients: number;
+  readonly size: number;
+}
+
+export function stateLayout(batch: number, ring: number): StateLayout {
+  const firstMoment = PARAMETER_COUNT;
+  const secondMoment = 2 * PARAMETER_COUNT;
+  const control = 3 * PARAMETER_COUNT;
+  const records = control + CONTROL_SIZE;
+  const hidden1 = records + ring * RECORD_SIZE;
+  const hidden2 = hidden1 + batch * WIDTH;
+  const outputErrors = hidden2 + batch * WIDTH;
+  const delta2 = outputErrors + batch * 4;
+  const delta1 = delta2 + 2 * batch * WIDTH;
+  const sharedGradients = delta1 + 2 * batch * WIDTH;
+  const headGradients = sharedGradients + 2 * SHARED_SIZE;
+  const size = headGradients + HEAD_SIZE;
+  return { batch, ring, firstMoment, secondMoment, control, records, hidden1, hidden2, outputErrors, delta2, delta1, sharedGradients, headGradients, size };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MODEL_CONFIG, drawInitialParameters } from '../model';
+import { DEFAULT_ADAM } from '../optimiser-config';
+import { createStrategy } from '../strategies/index';
+import { PARAM, PARAMETER_COUNT, SHARED_SIZE } from './resident-layout';
+import { residentPlanFor } from './resident-plan';
+
+const plan = (spec: Parameters<typeof createStrategy>[0]) => residentPlanFor(createStrategy(spec, { taskCount: 2, optimiser: DEFAULT_ADAM }), DEFAULT_ADAM);
+
+describe('the GPU-resident step plans', () => {
+  it('lay the parameters out in listVariables order for the dense toy network', () => {
+    const values = drawInitialParameters(DEFAULT_MODEL_CONFIG, 1);
+    const sizes = [...values.shared, ...values.heads].flatMap((layer) => [layer.weight.flat().length, layer.bias.length]);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(PARAMETER_COUNT);
+    const starts = sizes.map((_, i) => sizes.slice(0, i).reduce((sum, size) => sum + size, 0));
+    expect(starts).toEqual([PARAM.w0, PARAM.b0, PARAM.w1, PARAM.b1, PARAM.v0, PARAM.c0, PARAM.v1, PARAM.c1]);
+    expect(SHARED_SIZE).toBe(starts[4]);
+  });
+
+  it('take the strategy hyperparameters and losses the TypeScript strategies resolve', () => {
+    expect(plan({ name: 'fixed', hyper: { weights: [0.75, 0.25] } })).toMatchObject({ rulLoss: 'mse', coefficients: { kind: 'fixed', weights: [0.75, 0.25] } });
+    expect(plan({ name: 'amnl' })).toMatchObject({ rulLoss: 'weightedMse', coefficients: { kind: 'fixed', weights: [0.5, 0.5] } });
+    expect(plan({ name: 'amnlNormalised' })).toMatchObject({ rulLoss: 'weightedMse', coefficients: { kind: 'lossNormalised', floors: [1, 0.1] } });
+    expect(plan({ name: 'gaba', hyper: { warmupSteps: 20 } })).toMatchObject({
+      rulLoss: 'mse',
+      coefficients: { kind: 'gaba', rule: 'paper', hyper: { beta: 0.99, warmupSteps: 20, minWeight: 0.05, epsilon: 1e-12 } },
+    });
+    expect(plan({ name: 'gabaInverseNorm' })).toMatchObject({ coefficients: { kind: 'gaba', rule: 'inverseNorm' } });
+    expect(plan({ name: 'grace' })).toMatchObject({ rulLoss: 'weightedMse', coefficients: { kind: 'gaba', rule: 'paper' } });
+  });
+
+  it('name the strategies that keep the fused path', () => {
+    for (const name of ['pcgrad', 'dwa', 'gradnorm', 'uncertainty'] as const) {
+      expect(plan({ name })).toMatch(/no GPU plan yet/);
+    }
+  });
+});
