@@ -4,13 +4,16 @@
  * fixed-weight strategy on the same task losses, on the dense backbone; anything else is refused
  * with the reason, rather than trained differently from what the lab says.
  */
-import { createStrategy } from '../strategies/index';
+import { createStrategy, type StrategySpec } from '../strategies/index';
 import type { ExplicitParameters, ModelConfig } from '../model';
 import type { OptimiserConfig } from '../optimiser-config';
 import { createBatchedSweep } from '../sweep/batched-sweep';
 import type { LabConfig, LabRuns, LabStepRecord, RunOutputs } from './types';
 
 const FIXED_WEIGHT_STRATEGIES: readonly string[] = ['fixed', 'amnl'];
+
+/** Whether a run could join a stacked lab (its weights never move); the scorecard groups runs by it. */
+export const isStackable = (spec: StrategySpec): boolean => FIXED_WEIGHT_STRATEGIES.includes(spec.name);
 
 export function createStackedRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {
   if (model.temporal) throw new Error('a stacked lab trains the dense backbone only');
