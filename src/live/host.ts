@@ -4,6 +4,8 @@
  * fallback (yield = the next animation frame), so both behave alike.
  */
 import type { BackendName } from '../core/backend-names';
+import type { ScorecardConfig, ScorecardHooks, ScorecardRuns } from '../core/lab/scorecard';
+import { createScorecardRunner } from './host-scorecard';
 import { loadCmapssFiles } from './load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
@@ -25,6 +27,8 @@ export interface CoreBridge {
   backendLost(): Promise<string> | null;
   /** Choose another backend after a loss; the lost one appears in `skipped` with the reason. */
   recoverFromLoss(reason: string, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
+  /** Every run of a scorecard at each of its seeds (absent where a host cannot run one). */
+  runScorecard?(config: ScorecardConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>, hooks: ScorecardHooks): Promise<ScorecardRuns>;
 }
 
 export interface HostEnvironment {
@@ -208,7 +212,9 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'loadFiles' | 'forgetDataset' | 'createLab' }>): void => {
+  const scorecards = createScorecardRunner(environment, core, datasets);
+
+  const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'loadFiles' | 'forgetDataset' | 'createLab' | 'runScorecard' | 'stopScorecard' }>): void => {
     const lab = labs.get(message.labId);
     if (!lab) return;
     switch (message.type) {
@@ -257,6 +263,12 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
           return;
         case 'createLab':
           void createLab(message.labId, message.config);
+          return;
+        case 'runScorecard':
+          scorecards.run(message.scorecardId, message.config);
+          return;
+        case 'stopScorecard':
+          scorecards.stop(message.scorecardId);
           return;
         default:
           control(message);

@@ -13,6 +13,7 @@ import { colourClass, LabCharts } from './Charts';
 import { DataLoader, type LoadedDataset } from './DataLoader';
 import { effectiveBackbone, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy, waitsForFiles } from './model';
 import { ResultsTable } from './ResultsTable';
+import { ScorecardTable } from './ScorecardTable';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
@@ -76,6 +77,7 @@ export default function StrategyLab({ id }: { readonly id: string }) {
           <progress className="ba-progress" max={state.steps} value={lab.step} aria-label="Training progress" />
           <LabCharts names={names} records={lab.records} evaluations={lab.evaluations} steps={state.steps} />
           <ResultsTable rows={rows} />
+          <ScorecardTable id={id} lab={config} locked={locked} />
         </>
       ) : (
         <p className="ba-note">Pick at least one strategy.</p>
