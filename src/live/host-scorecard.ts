@@ -3,32 +3,42 @@
  * slices), yielding a turn every few steps so labs, stop requests and the page stay responsive, and
  * reports its progress and its per-seed scores as messages.
  */
-import type { ScorecardConfig } from '../core/lab/scorecard';
-import type { CoreBridge, HostEnvironment } from './host';
-import type { LoadedDatasetArrays } from './protocol';
+import type { ScorecardConfig, ScorecardHooks, ScorecardRuns } from '../core/lab/scorecard';
+import type { LoadedDatasetArrays, ScorecardMessage } from './protocol';
+
+/** The core's scorecard as the host calls it (CoreBridge.runScorecard in host.ts). */
+export type ScorecardCore = (config: ScorecardConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>, hooks: ScorecardHooks) => Promise<ScorecardRuns>;
+
+/** What the runner needs from its host: a way to post, a turn to yield, and the core once loaded. */
+export interface ScorecardHostSide {
+  post(message: ScorecardMessage): void;
+  yieldTurn(): Promise<void>;
+  /** The loaded core's scorecard, or undefined where the core has none. */
+  scorecardCore(): Promise<ScorecardCore | undefined>;
+}
 
 /** Lab steps between progress messages (and turns given to the host's other work). */
 const STEPS_PER_TURN = 10;
 
-export function createScorecardRunner(environment: HostEnvironment, core: () => Promise<CoreBridge>, datasets: ReadonlyMap<string, LoadedDatasetArrays>) {
+export function createScorecardRunner(host: ScorecardHostSide, datasets: ReadonlyMap<string, LoadedDatasetArrays>) {
   const stopped = new Set<string>();
   const running = new Set<string>();
 
   const run = async (scorecardId: string, config: ScorecardConfig): Promise<void> => {
     running.add(scorecardId);
     try {
-      const bridge = await core();
-      if (!bridge.runScorecard) throw new Error('this training host cannot run a scorecard');
-      const result = await bridge.runScorecard(config, datasets, {
+      const runScorecard = await host.scorecardCore();
+      if (!runScorecard) throw new Error('this training host cannot run a scorecard');
+      const result = await runScorecard(config, datasets, {
         progressEvery: STEPS_PER_TURN,
-        onProgress: (progress) => environment.post({ type: 'scorecardProgress', scorecardId, progress }),
-        yieldTurn: () => environment.yieldTurn(),
+        onProgress: (progress) => host.post({ type: 'scorecardProgress', scorecardId, progress }),
+        yieldTurn: () => host.yieldTurn(),
         cancelled: () => stopped.has(scorecardId),
       });
-      environment.post({ type: 'scorecardDone', scorecardId, result });
+      host.post({ type: 'scorecardDone', scorecardId, result });
     } catch (error) {
       if (!stopped.has(scorecardId)) {
-        environment.post({ type: 'scorecardFailed', scorecardId, message: error instanceof Error ? error.message : String(error) });
+        host.post({ type: 'scorecardFailed', scorecardId, message: error instanceof Error ? error.message : String(error) });
       }
     } finally {
       running.delete(scorecardId);

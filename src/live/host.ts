@@ -4,8 +4,7 @@
  * fallback (yield = the next animation frame), so both behave alike.
  */
 import type { BackendName } from '../core/backend-names';
-import type { ScorecardConfig, ScorecardHooks, ScorecardRuns } from '../core/lab/scorecard';
-import { createScorecardRunner } from './host-scorecard';
+import { createScorecardRunner, type ScorecardCore } from './host-scorecard';
 import { loadCmapssFiles } from './load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
@@ -28,7 +27,7 @@ export interface CoreBridge {
   /** Choose another backend after a loss; the lost one appears in `skipped` with the reason. */
   recoverFromLoss(reason: string, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
   /** Every run of a scorecard at each of its seeds (absent where a host cannot run one). */
-  runScorecard?(config: ScorecardConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>, hooks: ScorecardHooks): Promise<ScorecardRuns>;
+  readonly runScorecard?: ScorecardCore;
 }
 
 export interface HostEnvironment {
@@ -212,7 +211,11 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  const scorecards = createScorecardRunner(environment, core, datasets);
+  const scorecards = createScorecardRunner({
+    post: (message) => environment.post(message),
+    yieldTurn: () => environment.yieldTurn(),
+    scorecardCore: async () => (await core()).runScorecard,
+  }, datasets);
 
   const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'loadFiles' | 'forgetDataset' | 'createLab' | 'runScorecard' | 'stopScorecard' }>): void => {
     const lab = labs.get(message.labId);
