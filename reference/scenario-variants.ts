@@ -50,5 +50,19 @@ export function scenarioVariants(): ScenarioVariant[] {
     adam('gaba-warmup20', { name: 'gaba', hyper: { warmupSteps: 20 } }),
     adam('gaba-inverse-norm', { name: 'gabaInverseNorm', hyper: { warmupSteps: 20 } }),
     adam('grace', { name: 'grace', hyper: { warmupSteps: 20 } }),
+    // The Gramian family (docs/gramian-methods.md), each with its defaults; seeded ones on seed 7.
+    adam('mgda', { name: 'mgda' }),
+    adam('imtl-g', { name: 'imtlG' }),
+    adam('cagrad', { name: 'cagrad' }),
+    adam('nash-mtl', { name: 'nashMtl' }),
+    adam('fairgrad', { name: 'fairGrad' }),
+    adam('aligned-mtl', { name: 'alignedMtl' }),
+    adam('upgrad', { name: 'upgrad' }),
+    adam('dualproj', { name: 'dualProj' }),
+    adam('gradvac', { name: 'gradVac', hyper: { seed: 7 } }),
+    adam('rlw', { name: 'rlw', hyper: { seed: 7 } }),
+    adam('famo-next-batch', { name: 'famoNextBatch' }),
+    adam('gls', { name: 'gls' }),
+    adam('stch', { name: 'stch' }),
   ];
 }

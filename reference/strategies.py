@@ -8,6 +8,7 @@ float32 device numbers (losses, Gramian) feed differences into the comparison.
 """
 import math
 
+from gramian_strategies import create_gramian_strategy
 from random_source import Mulberry32, shuffled_indices
 
 
@@ -238,4 +239,7 @@ def create_strategy(spec, k, optimiser):
         return Gaba(hyper, k, rule="inverseNorm")
     if name == "grace":
         return Gaba(hyper, k, rul_loss="weightedMse")
+    gramian_family = create_gramian_strategy(name, hyper, k)
+    if gramian_family is not None:
+        return gramian_family
     raise ValueError(f"unknown strategy {name!r}")

@@ -1,5 +1,5 @@
 /** The book shell: header, chapter navigation and the routed page. */
-import { lazy, useEffect, useState, type ComponentType } from 'react';
+import { lazy, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { MDXProps } from 'mdx/types';
 import { chapters, findChapter } from './chapters/chapters';
 import { ChapterPage } from './layout/ChapterPage';
@@ -7,7 +7,8 @@ import { Header } from './layout/Header';
 import { Landing } from './layout/Landing';
 import { ProgressBar } from './layout/ProgressBar';
 import { Sidebar } from './layout/Sidebar';
-import { homeHref, useRoute } from './router';
+import { chapterHref, homeHref, useRoute } from './router';
+import { dropWidgetStateFromAddress, resolveChapterSlug } from './route-resolve';
 import { BackendNotice } from './tf/BackendBadge';
 import { TfProvider } from './tf/TfProvider';
 
@@ -33,7 +34,25 @@ export function App() {
   const bodies = useChapterBodies();
   const [menuOpen, setMenuOpen] = useState(false);
   const [navigated, setNavigated] = useState(false);
-  const found = route.kind === 'chapter' ? findChapter(route.slug) : undefined;
+  const wantedSlug = route.kind === 'chapter' ? route.slug : undefined;
+  const resolvedSlug = wantedSlug === undefined ? undefined : resolveChapterSlug(wantedSlug, chapters);
+  const found = resolvedSlug ? findChapter(resolvedSlug) : undefined;
+  const section = route.kind === 'chapter' ? route.section : undefined;
+
+  // A link typed another way (#/GABA, #/04-gaba) shows the chapter under its own address.
+  useEffect(() => {
+    if (!resolvedSlug || resolvedSlug === wantedSlug) return;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${chapterHref(resolvedSlug, section)}`);
+  }, [wantedSlug, resolvedSlug, section]);
+
+  // Widget settings belong to the chapter they were made in: moving to another page drops them from
+  // the address, so a link copied there does not carry them along.
+  const page = resolvedSlug ?? wantedSlug ?? '';
+  const previousPage = useRef<string | null>(null);
+  useEffect(() => {
+    if (previousPage.current !== null && previousPage.current !== page) dropWidgetStateFromAddress();
+    previousPage.current = page;
+  }, [page]);
 
   useEffect(() => {
     if (route.kind === 'home') document.title = 'Balancing Act';
@@ -71,7 +90,7 @@ export function App() {
         <main id="main" tabIndex={-1}>
           {route.kind === 'home' && <Landing chapters={chapters} />}
           {route.kind === 'chapter' && found && Body && (
-            <ChapterPage key={found.chapter.slug} chapter={found.chapter} previous={found.previous} next={found.next} section={route.section} Body={Body} focusTitle={navigated} />
+            <ChapterPage key={found.chapter.slug} chapter={found.chapter} previous={found.previous} next={found.next} section={section} Body={Body} focusTitle={navigated} />
           )}
           {route.kind === 'chapter' && !found && <NotFound slug={route.slug} />}
         </main>

@@ -37,9 +37,15 @@ export function chapterHref(slug: string, section?: string): string {
   return `#/${encodeURIComponent(slug)}${section ? `/${encodeURIComponent(section)}` : ''}`;
 }
 
+// popstate as well: going Back to an entry whose query differs (widget state is dropped from the
+// address on leaving a chapter) changes the hash without a hashchange event.
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
+  };
 }
 
 /** The current route; re-renders on every hash change. */

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { BackendName } from '../core/backend';
 import type { GradientPath } from '../core/trainer/trainer';
 import { STRATEGY_NAMES } from '../core/strategies';
-import type { StrategyName } from '../core/strategies/strategy';
+import type { StrategyName } from '../core/strategies/registry';
 
 /** A mistake in the arguments: printed as one line, exit status 2. */
 export class UsageError extends Error {

@@ -97,6 +97,29 @@ describe('update shares and planar gradients', () => {
     expect(shares[0] + shares[1]).toBeCloseTo(1, 12);
   });
 
+  it('gives each task half when GABA\'s raw weights balance the terms (eq. 3.2 with eq. 4.1)', async () => {
+    const { updateShares } = await import('./gramian');
+    // Norms 5 and 0.01: raw weights 0.01/5.01 and 5/5.01, so both terms are 0.05/5.01 long.
+    const shares = updateShares([0.01 / 5.01, 5 / 5.01], [5, 0.01]);
+    expect(shares[0]).toBeCloseTo(0.5, 12);
+    expect(shares[1]).toBeCloseTo(0.5, 12);
+  });
+
+  it('gives health about 4 % when GABA sits at its floor of 0.05 at a 500× ratio', async () => {
+    const { updateShares } = await import('./gramian');
+    // Floored and renormalised: 0.05/1.05 and 1/1.05. Terms 500·0.05/1.05 and 1/1.05: health 1/26.
+    const shares = updateShares([0.05 / 1.05, 1 / 1.05], [500, 1]);
+    expect(shares[1]).toBeCloseTo(1 / 26, 12);
+    // At a ratio of exactly 1/m = 20 the floored weights still balance the terms.
+    expect(updateShares([0.05 / 1.05, 1 / 1.05], [20, 1])[1]).toBeCloseTo(0.5, 12);
+  });
+
+  it('measures a negative coefficient by its length, and splits evenly when every term is zero', async () => {
+    const { updateShares } = await import('./gramian');
+    expect(updateShares([-1, 1], [3, 1])).toEqual([0.75, 0.25]);
+    expect(updateShares([0, 0], [3, 1])).toEqual([0.5, 0.5]);
+  });
+
   it('keeps the norms and the angle of the original pair', async () => {
     const { planarGradients, gramianFromVectors, cosineFromGramian, normsFromGramian } = await import('./gramian');
     const plane = planarGradients([3, 2], -0.6);

@@ -7,8 +7,7 @@ import { ValidationError } from './errors';
 import { MAX_SCENARIO_STEPS, refuseUnknownKeys, shownValue } from './scenario-fields';
 import { checkExplicitParameters, DEFAULT_MODEL_CONFIG, type ModelConfig, type ParameterInit } from './model';
 import { DEFAULT_ADAM, type OptimiserConfig } from './optimiser-config';
-import { createStrategy, STRATEGY_NAMES, type StrategySpec } from './strategies';
-import type { StrategyName } from './strategies/strategy';
+import { createStrategy, isStrategyName, STRATEGY_NAMES, type StrategySpec } from './strategies';
 
 /** Rows given in the file; step t uses rows ((t − 1)·B + i) mod N. */
 export interface ExplicitData {
@@ -170,11 +169,11 @@ function parseStrategy(value: unknown, optimiser: OptimiserConfig, path: string)
   const fields = objectAt(value, path);
   refuseUnknownKeys(fields, ['name', 'hyper'], path);
   const name = fields.name;
-  if (typeof name !== 'string' || !STRATEGY_NAMES.includes(name as StrategyName)) {
+  if (!isStrategyName(name)) {
     fail(`${path}.name`, `one of ${STRATEGY_NAMES.join(', ')}`, name);
   }
   const hyper = fields.hyper === undefined ? undefined : { ...objectAt(fields.hyper, `${path}.hyper`) };
-  const spec: StrategySpec = hyper === undefined ? { name: name as StrategyName } : { name: name as StrategyName, hyper };
+  const spec: StrategySpec = hyper === undefined ? { name } : { name, hyper };
   try {
     // Building one is the registry's own validation of every hyperparameter.
     createStrategy(spec, { taskCount: 2, optimiser });

@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_CONFIG } from './model';
 import { parseScenario, runScenario } from './scenario';
+import { STRATEGY_NAMES } from './strategies/registry';
 import type { StepRecord } from './trainer/trainer';
 
 beforeAll(async () => {
@@ -40,7 +41,7 @@ describe('parseScenario', () => {
     [['optimiser'], { kind: 'adam', learningRate: 'fast' }, 'scenario.optimiser.learningRate must be a positive number, got "fast"'],
     [['steps'], 0, 'scenario.steps must be a positive integer, got 0'],
     [['data', 'kind'], 'csv', 'scenario.data.kind must be "explicit" or "synthetic", got "csv"'],
-    [['strategy', 'name'], 'magic', 'scenario.strategy.name must be one of fixed, amnl, amnlNormalised, uncertainty, gradnorm, dwa, pcgrad, gaba, gabaInverseNorm, grace, got "magic"'],
+    [['strategy', 'name'], 'magic', `scenario.strategy.name must be one of ${STRATEGY_NAMES.join(', ')}, got "magic"`],
     [['model'], { inputSize: 14, hidden: [8], activation: 'gelu', headSizes: [1, 3] }, 'scenario.model.activation must be one of relu, tanh, elu, got "gelu"'],
     [['parameters'], { values: { shared: [], heads: [] } }, 'scenario.parameters.values.shared must be an array of 2 layers'],
   ];

@@ -7,7 +7,7 @@ import { selectBackend, type BackendOptions } from './backend';
 import { createToyDataset } from './data/toy-dataset';
 import { exportParameters, type ExplicitParameters } from './model';
 import type { Scenario } from './scenario-parse';
-import type { StrategyName } from './strategies/strategy';
+import type { StrategyName } from './strategies/registry';
 import { createBatchFromArrays, createPoolBatcher, disposeBatch, type ArrayPool } from './trainer/batch';
 import { scorePredictions, type PredictionMetrics } from './data/metrics';
 import { createTrainer, type GradientPath, type StepRecord, type Trainer } from './trainer/trainer';

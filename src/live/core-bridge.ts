@@ -40,6 +40,7 @@ export const coreBridge: CoreBridge = {
       },
       // Loaded test files are scored as chapter 6 scores them, next to the validation windows.
       evaluate: async () => (lab.hasTest ? [...(await lab.evaluate('validation')), ...(await lab.evaluate('test'))] : lab.evaluate('validation')),
+      retune: (runId, hyper) => lab.retune(runId, hyper),
       dispose: () => lab.dispose(),
     };
   },

@@ -6,6 +6,7 @@ import type { LabConfig } from './types';
 /** A lab engine on plain numbers: each run's loss halves every step, run "bad" fails at step 3. */
 function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
   let step = 0;
+  const weights = new Map<string, number[]>(config.runs.map((run) => [run.id, [0.5, 0.5]]));
   const engine = {
     runIds: config.runs.map((run) => run.id),
     disposed: false,
@@ -15,12 +16,16 @@ function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
       const failures: Record<string, string> = {};
       for (const run of config.runs) {
         if (run.id === 'bad' && step === 3) failures[run.id] = 'Non-finite loss for task 0 (RUL) at step 3';
-        else records[run.id] = { step, losses: [1 / 2 ** step, 1], gradNorms: [1, 1], cosine: 0, weights: [0.5, 0.5] };
+        else records[run.id] = { step, losses: [1 / 2 ** step, 1], gradNorms: [1, 1], cosine: 0, weights: weights.get(run.id) ?? [] };
       }
       return { records, failures };
     },
     async evaluate() {
       return config.runs.map((run) => ({ runId: run.id, step, split: 'validation' as const, count: 10, rmse: 10 / step, nasaScore: 1, healthAccuracy: 0.5, perClassRecall: [1, 0, 0] }));
+    },
+    retune(runId: string, hyper: Readonly<Record<string, unknown>>) {
+      if (!Array.isArray(hyper.weights)) throw new Error(`${runId}: only weights can change`);
+      weights.set(runId, hyper.weights as number[]);
     },
     dispose() { engine.disposed = true; },
   };
@@ -92,6 +97,33 @@ describe('the training host', () => {
     const evaluationSteps = messages.flatMap((m) => (m.type === 'evaluation' ? [m.evaluations[0].step] : []));
     expect(evaluationSteps).toEqual([5, 10]);
     expect(messages.filter((m) => m.type === 'status').at(-1)).toEqual({ type: 'status', labId: 'lab', status: 'done' });
+  });
+
+  it('applies a retune before the next step, keeps the history and says from which step it counts', async () => {
+    const { host, messages } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config: { ...config, runs: [config.runs[0]], evaluateEvery: undefined } });
+    await settle();
+    for (let i = 0; i < 3; i += 1) {
+      host.receive({ type: 'stepOnce', labId: 'lab' });
+      await settle();
+    }
+    // A slider dragged while paused: three retunes before the next step become one.
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.7, 0.3] } });
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.8, 0.2] } });
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.9, 0.1] } });
+    await settle();
+    expect(messages.some((m) => m.type === 'retuned')).toBe(false); // paused: nothing applied yet
+    host.receive({ type: 'stepOnce', labId: 'lab' });
+    await settle();
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { beta: 0.5 } });
+    host.receive({ type: 'stepOnce', labId: 'lab' });
+    await settle();
+    const records = messages.flatMap((m) => (m.type === 'progress' ? m.records.a ?? [] : []));
+    expect(records.map((r) => [r.step, r.weights[0]])).toEqual([[1, 0.5], [2, 0.5], [3, 0.5], [4, 0.9], [5, 0.9]]);
+    expect(messages.filter((m) => m.type === 'retuned')).toEqual([{ type: 'retuned', labId: 'lab', runId: 'a', step: 4, hyper: { weights: [0.9, 0.1] } }]);
+    // The refused retune is reported, and the lab goes on.
+    expect(messages.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message)).toEqual(['a: only weights can change']);
+    expect(messages.some((m) => m.type === 'status' && m.status === 'error')).toBe(false);
   });
 
   it('makes a tick last at least one display frame, so a fast backend trains `speed` steps per frame', async () => {

@@ -15,6 +15,8 @@ export interface LabEngine {
   /** One step of every run still alive; failed runs report their message once. */
   step(): Promise<{ records: Readonly<Record<string, LabStepRecord>>; failures: Readonly<Record<string, string>> }>;
   evaluate(): Promise<LabEvaluation[]>;
+  /** See Lab.retune in the core: throws, changing nothing, on a value the run cannot take. */
+  retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
   dispose(): void;
 }
 
@@ -51,6 +53,8 @@ interface LabState {
   stepOnceRequested: boolean;
   pending: Record<string, LabStepRecord[]>;
   lastFlush: number;
+  /** Retunes received since the last step; applied in order just before the next one. */
+  retunes: { readonly runId: string; readonly hyper: Readonly<Record<string, number | readonly number[]>> }[];
 }
 
 const FLUSH_INTERVAL_MS = 33;
@@ -126,8 +130,26 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     environment.post({ type: 'evaluation', labId, evaluations });
   };
 
+  // Between steps, never inside one, so a step's plan reads one consistent set of hyperparameters.
+  // Several retunes of a run before the same step (a slider dragged while paused) become one.
+  const applyRetunes = (labId: string, lab: LabState): void => {
+    const engine = lab.engine;
+    if (!engine || lab.retunes.length === 0) return;
+    const merged = new Map<string, Record<string, number | readonly number[]>>();
+    for (const { runId, hyper } of lab.retunes.splice(0)) merged.set(runId, { ...merged.get(runId), ...hyper });
+    for (const [runId, hyper] of merged) {
+      try {
+        engine.retune(runId, hyper);
+        environment.post({ type: 'retuned', labId, runId, step: lab.step + 1, hyper });
+      } catch (error) {
+        environment.post({ type: 'error', labId, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+
   const runOneStep = async (labId: string, lab: LabState): Promise<void> => {
     if (!lab.engine) return;
+    applyRetunes(labId, lab);
     const { records, failures } = await lab.engine.step();
     lab.step += 1;
     for (const [runId, record] of Object.entries(records)) (lab.pending[runId] ??= []).push(record);
@@ -176,7 +198,7 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     if (previous && !previous.looping) previous.engine?.dispose();
     const lab: LabState = {
       config, engine: null, status: 'starting', speed: 1, step: 0, looping: false,
-      stepOnceRequested: false, pending: {}, lastFlush: 0,
+      stepOnceRequested: false, pending: {}, lastFlush: 0, retunes: [],
     };
     labs.set(labId, lab);
     environment.post({ type: 'status', labId, status: 'starting' });
@@ -238,6 +260,9 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
         return;
       case 'setSpeed':
         lab.speed = clampSpeed(message.stepsPerTick);
+        return;
+      case 'retune':
+        lab.retunes.push({ runId: message.runId, hyper: message.hyper });
         return;
       case 'dispose':
         labs.delete(message.labId);

@@ -22,6 +22,8 @@ export type ToHost =
   | { readonly type: 'pause'; readonly labId: string }
   | { readonly type: 'stepOnce'; readonly labId: string }
   | { readonly type: 'setSpeed'; readonly labId: string; readonly stepsPerTick: number }
+  /** New hyperparameters for one run's strategy, applied before the lab's next step, history kept. */
+  | { readonly type: 'retune'; readonly labId: string; readonly runId: string; readonly hyper: Readonly<Record<string, number | readonly number[]>> }
   | { readonly type: 'dispose'; readonly labId: string }
   /** Train every run of `config` at each of its seeds, one after another, reporting progress (host-scorecard.ts). */
   | { readonly type: 'runScorecard'; readonly scorecardId: string; readonly config: ScorecardConfig }
@@ -39,6 +41,8 @@ export type FromHost =
       /** Per run id, the records since the previous progress message, oldest first. */
       readonly records: Readonly<Record<string, readonly LabStepRecord[]>>;
     }
+  /** A retune took effect: `step` is the first step that used the new values. */
+  | { readonly type: 'retuned'; readonly labId: string; readonly runId: string; readonly step: number; readonly hyper: Readonly<Record<string, number | readonly number[]>> }
   | { readonly type: 'evaluation'; readonly labId: string; readonly evaluations: readonly LabEvaluation[] }
   | { readonly type: 'status'; readonly labId: string; readonly status: LabStatus }
   | { readonly type: 'error'; readonly labId: string; readonly message: string }

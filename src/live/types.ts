@@ -13,7 +13,7 @@ export type {
   LabStepRecord,
 } from '../core/lab/types';
 export type { StrategySpec } from '../core/strategies/index';
-import type { LabEvaluation, LabStepRecord } from '../core/lab/types';
+import type { LabConfig, LabEvaluation, LabStepRecord } from '../core/lab/types';
 
 export type LabStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
 
@@ -26,9 +26,17 @@ export interface LabBackendInfo {
   readonly host: 'worker' | 'main-thread';
 }
 
+/** A setting changed mid-run: from `step` on, run `runId` used these hyperparameters. */
+export interface LabChange {
+  readonly runId: string;
+  readonly step: number;
+  readonly hyper: Readonly<Record<string, number | readonly number[]>>;
+}
+
 /**
  * What `useLab(config, options)` (src/live/useLab.ts) gives a widget. Passing a new config (by value)
- * resets the lab; passing null keeps it idle. Training pauses by itself when `options.visibleRef`'s
+ * resets the lab while it has taken no steps, else the new config waits for Reset; passing null
+ * disposes it. Training pauses by itself when `options.visibleRef`'s
  * element leaves the viewport.
  */
 export interface LabHandle {
@@ -44,10 +52,19 @@ export interface LabHandle {
   readonly evaluations: readonly LabEvaluation[];
   /** Lab steps per animation frame (or per worker tick); 1 … 50. */
   readonly speed: number;
+  /** The config of the lab on screen (without tunables); null when there is none. */
+  readonly config: LabConfig | null;
+  /** The widget's settings differ from the lab on screen and take effect on Reset. */
+  readonly settingsPending: boolean;
+  /** Mid-run setting changes, in the order they took effect. */
+  readonly changes: readonly LabChange[];
+  /** Steps per second measured over the last moments of running; null when not running. */
+  readonly stepsPerSecond: number | null;
   play(): void;
   pause(): void;
   /** One lab step, then pause. */
   stepOnce(): void;
+  /** A new lab from the widget's current settings. */
   reset(): void;
   setSpeed(stepsPerTick: number): void;
 }

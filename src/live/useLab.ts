@@ -2,18 +2,25 @@
  * The React side of live training: `useLab(config)` starts a lab on the page's training host and
  * gives the widget its state (see LabHandle in types.ts). State changes from the host are coalesced
  * to one React update per animation frame, so a fast Worker cannot flood the page with renders.
+ *
+ * A run that has taken steps is never thrown away by a settings change: `options.tunables` retune it
+ * in place (history kept, the change marked), and a new `config` waits for Reset (`settingsPending`).
  */
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { getLiveClient } from './client';
 import { appendThinned } from './history';
 import { clampSpeed, type FromHost } from './protocol';
-import type { LabBackendInfo, LabConfig, LabEvaluation, LabHandle, LabStatus, LabStepRecord } from './types';
+import { addSample, stepsPerSecond, type StepSample } from './step-rate';
+import { tunableChanges, withTunables, type Tunables } from './tunables';
+import type { LabBackendInfo, LabChange, LabConfig, LabEvaluation, LabHandle, LabStatus, LabStepRecord } from './types';
 
 export interface UseLabOptions {
   /** Training pauses while this element is off screen. */
   readonly visibleRef?: RefObject<Element | null>;
   /** Most records kept per run (thinned evenly beyond that). Default 2000. */
   readonly historyLimit?: number;
+  /** Per run id, hyperparameters that may change mid-run (see tunables.ts); not part of `config`. */
+  readonly tunables?: Tunables;
 }
 
 interface LabView {
@@ -24,11 +31,19 @@ interface LabView {
   records: Record<string, LabStepRecord[]>;
   evaluations: LabEvaluation[];
   speed: number;
+  changes: LabChange[];
+  samples: StepSample[];
 }
 
 const emptyView = (): LabView => ({
-  status: 'idle', step: 0, backend: null, error: null, records: {}, evaluations: [], speed: 1,
+  status: 'idle', step: 0, backend: null, error: null, records: {}, evaluations: [], speed: 1, changes: [], samples: [],
 });
+
+/** Which config the lab on screen was made from, and how many times Reset re-made it. */
+interface Applied {
+  readonly key: string | null;
+  readonly generation: number;
+}
 
 export function useLab(config: LabConfig | null, options: UseLabOptions = {}): LabHandle {
   const baseId = useId();
@@ -38,12 +53,50 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
   const viewRef = useRef<LabView>(emptyView());
   const labIdRef = useRef<string | null>(null);
   const resumeWhenVisible = useRef(false);
-  const [generation, setGeneration] = useState(0);
+  const [applied, setApplied] = useState<Applied>({ key: configKey, generation: 0 });
+  const [resetTick, setResetTick] = useState(0);
+  const resetRequested = useRef(false);
+  const tunables = options.tunables;
+  const tunablesKey = tunables ? JSON.stringify(tunables) : '';
+  const tunablesRef = useRef<Tunables | undefined>(tunables);
+  tunablesRef.current = tunables;
+  const sentTunables = useRef<Tunables>({});
+  const sentTunablesKey = useRef('');
+
+  // Tunables reach the lab as retunes, applied before its next step; a finished run takes none (Reset
+  // does). Declared before the effect below, which clears a pending Reset, so it sees that Reset.
+  const finished = view.status === 'done';
+  useEffect(() => {
+    const labId = labIdRef.current;
+    const next = tunablesRef.current;
+    // A Reset in the same moment builds a new lab from these values; the old one must not take them.
+    if (!labId || !next || finished || resetRequested.current) return;
+    for (const { runId, hyper } of tunableChanges(sentTunables.current, next)) {
+      getLiveClient().send({ type: 'retune', labId, runId, hyper });
+    }
+    sentTunables.current = next;
+    sentTunablesKey.current = tunablesKey;
+  }, [tunablesKey, finished]);
+
+  // A new config replaces the lab only while it has nothing to lose (no steps, or an error); else it
+  // waits for Reset, which applies the settings of that moment.
+  const keepsRun = view.step > 0 && view.status !== 'error';
+  useEffect(() => {
+    if (resetRequested.current) {
+      resetRequested.current = false;
+      setApplied((previous) => ({ key: configKey, generation: previous.generation + 1 }));
+    } else if (configKey !== applied.key && (configKey === null || !keepsRun)) {
+      setApplied((previous) => ({ key: configKey, generation: previous.generation }));
+    }
+  }, [configKey, applied.key, keepsRun, resetTick]);
 
   useEffect(() => {
-    if (!configKey) return undefined;
-    const labConfig = JSON.parse(configKey) as LabConfig;
-    const labId = `${baseId}-${generation}`;
+    if (!applied.key) return undefined;
+    const tuned = tunablesRef.current;
+    const labConfig = withTunables(JSON.parse(applied.key) as LabConfig, tuned);
+    sentTunables.current = tuned ?? {};
+    sentTunablesKey.current = tuned ? JSON.stringify(tuned) : '';
+    const labId = `${baseId}-${applied.generation}`;
     const client = getLiveClient();
     let frame = 0;
     viewRef.current = { ...emptyView(), status: 'starting', backend: client.backend() };
@@ -62,11 +115,16 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
         for (const [runId, incoming] of Object.entries(message.records)) {
           records[runId] = appendThinned(records[runId] ?? [], incoming, historyLimit);
         }
-        viewRef.current = { ...current, step: message.step, records };
+        const samples = current.status === 'running' ? addSample(current.samples, { at: performance.now(), step: message.step }) : [];
+        viewRef.current = { ...current, step: message.step, records, samples };
+      } else if (message.type === 'retuned' && message.step > 1) {
+        // A change before the first step is simply the run's setting, not a change to mark.
+        viewRef.current = { ...current, changes: current.changes.concat({ runId: message.runId, step: message.step, hyper: message.hyper }) };
       } else if (message.type === 'evaluation') {
         viewRef.current = { ...current, evaluations: current.evaluations.concat(message.evaluations) };
       } else if (message.type === 'status') {
-        viewRef.current = { ...current, status: message.status, backend: client.backend() };
+        const samples = message.status === 'running' ? current.samples : [];
+        viewRef.current = { ...current, status: message.status, backend: client.backend(), samples };
       } else if (message.type === 'error') {
         viewRef.current = { ...current, error: message.message };
       }
@@ -84,7 +142,7 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
       client.disposeLab(labId);
       labIdRef.current = null;
     };
-  }, [baseId, configKey, generation, historyLimit]);
+  }, [baseId, applied.key, applied.generation, historyLimit]);
 
   const controls = useMemo(() => {
     const send = (type: 'play' | 'pause' | 'stepOnce'): void => {
@@ -98,7 +156,10 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
         send('pause');
       },
       stepOnce: () => send('stepOnce'),
-      reset: () => setGeneration((value) => value + 1),
+      reset: () => {
+        resetRequested.current = true;
+        setResetTick((value) => value + 1);
+      },
       setSpeed: (stepsPerTick: number) => {
         const speed = clampSpeed(stepsPerTick);
         viewRef.current = { ...viewRef.current, speed };
@@ -120,8 +181,16 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
   return useMemo<LabHandle>(() => {
     const latest: Record<string, LabStepRecord | undefined> = {};
     for (const [runId, list] of Object.entries(view.records)) latest[runId] = list[list.length - 1];
-    return { ...view, latest, ...controls };
-  }, [view, controls]);
+    const { samples, ...shown } = view;
+    return {
+      ...shown,
+      latest,
+      config: applied.key ? (JSON.parse(applied.key) as LabConfig) : null,
+      settingsPending: configKey !== applied.key || (finished && tunablesKey !== sentTunablesKey.current),
+      stepsPerSecond: view.status === 'running' ? stepsPerSecond(samples) : null,
+      ...controls,
+    };
+  }, [view, controls, applied.key, configKey, finished, tunablesKey]);
 }
 
 function usePauseOffScreen(

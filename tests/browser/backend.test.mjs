@@ -6,7 +6,7 @@ import { assert, mountAllWidgets, openChapter, readBadge, ROOT, test } from './h
 
 // Widgets that can train start the training host (and TensorFlow.js) when they mount; the others
 // (e.g. the Pareto frontier) are pure numbers and load nothing.
-const TRAINING_WIDGETS = /<Widget\s+name="(GabaExplorer|GradientCombiner|LambdaSweep|StrategyLab)"/;
+const TRAINING_WIDGETS = /<Widget\s+name="(GabaExplorer|GradientCombiner|LambdaSweep|StrategyLab|AggregatorArena)"/;
 
 function firstChapterWithWidget(chapters) {
   const chapter = chapters.find((entry) => TRAINING_WIDGETS.test(readFileSync(path.join(ROOT, 'content', entry.file), 'utf8')));

@@ -6,7 +6,7 @@ import { parseStepCount, playWhenReady, waitForText } from './widgets-support.mj
 
 // Installed before any page script: records every violation the page (or its Worker) reports.
 // Each of these trains in a Worker; the others (ParetoFrontier) are closed-form numbers.
-const TRAINING_WIDGETS = ['GabaExplorer', 'GradientCombiner', 'LambdaSweep', 'StrategyLab'];
+const TRAINING_WIDGETS = ['AggregatorArena', 'GabaExplorer', 'GradientCombiner', 'LambdaSweep', 'StrategyLab'];
 
 const RECORD_VIOLATIONS = () => {
   window.__cspViolations = [];

@@ -75,22 +75,61 @@ test('LambdaSweep: a 100-step sweep finishes with 7 points while the page stays 
   }
 });
 
-test('LambdaSweep: Cancel stops a running sweep', async ({ baseUrl, browser }) => {
-  const { context, watcher, testId } = await openWidget(await browser(), baseUrl, 'LambdaSweep', { state: { steps: 3000 } });
+test('LambdaSweep: typed steps, Pause and Resume, Cancel keeps the points, Run again applies new settings', async ({ baseUrl, browser }) => {
+  const { page, context, watcher, figure, testId } = await openWidget(await browser(), baseUrl, 'LambdaSweep', { state: { steps: 300 } });
   try {
     const status = testId('sweep-status');
+    const steps = testId('sweep-steps');
+    // Typed as a reader types: the field is read on Enter, not clamped keystroke by keystroke.
+    await steps.fill('2000');
+    await steps.press('Enter');
+    assert.equal(await steps.inputValue(), '2000');
+    assert.equal(await testId('sweep-progress').getAttribute('max'), '2000');
+    await steps.fill('20000');
+    await steps.press('Tab');
+    assert.equal(await text(testId('sweep-steps-message')), '20,000 is out of range; enter a whole number from 100 to 3,000.');
+    assert.equal(await steps.getAttribute('aria-invalid'), 'true');
+    assert.equal(await testId('sweep-progress').getAttribute('max'), '2000', 'a refused value changes nothing');
+    await steps.fill('3000');
+    await steps.press('Enter');
+    assert.equal(await testId('sweep-steps-message').count(), 0);
+
     await testId('sweep-start').click();
-    await waitForText(status, (content) => (parseSweepStatus(content)?.step ?? 0) > 0, { label: 'the sweep to make progress' });
+    await waitForText(status, (content) => parseSweepStatus(content)?.status === 'running', { label: 'the sweep to run' });
+    assert.equal(await steps.isDisabled(), true, 'settings are locked while the sweep runs');
+    // The status line shows the measured speed.
+    await waitForText(status, (content) => /\d[\d,.]* steps\/s$/.test(content), { label: 'a measured steps/s in the status line' });
+
+    await testId('sweep-pause').click();
+    const paused = parseSweepStatus(await waitForText(status, (content) => parseSweepStatus(content)?.status === 'paused', { label: 'the sweep to pause' }));
+    await page.waitForTimeout(600);
+    assert.equal(parseSweepStatus(await text(status)).step, paused.step, 'a paused sweep takes no steps');
+    assert.equal(await testId('sweep-pause').innerText(), 'Resume');
+    await testId('sweep-pause').click();
+    // Wait for at least one evaluation (every 500 steps of 3000) so there are points to keep.
+    const dots = figure.locator('[data-testid="sweep-live-rmse"] circle');
+    await waitForText(status, (content) => (parseSweepStatus(content)?.step ?? 0) > 500 && parseSweepStatus(content)?.status === 'running', { timeout: 90_000, label: 'the sweep to pass its first evaluation' });
+    await page.waitForFunction((element) => element.querySelectorAll('circle').length === 7, await figure.locator('[data-testid="sweep-live-rmse"]').elementHandle());
+
     await testId('sweep-cancel').click();
-    await waitForText(status, (content) => content.startsWith('not started'), { timeout: 10_000, label: 'the sweep to be cancelled' });
-    assert.equal(await testId('sweep-start').innerText(), 'Start the sweep');
-    assert.equal(await testId('sweep-cancel').count(), 0);
-    // Nothing keeps running: the progress bar stays put.
+    const cancelled = parseSweepStatus(await waitForText(status, (content) => parseSweepStatus(content)?.status === 'cancelled', { timeout: 10_000, label: 'the sweep to be cancelled' }));
+    assert.ok(cancelled.step < 3000);
+    assert.equal(await dots.count(), 7, 'Cancel keeps the points measured so far');
+    assert.match(await text(testId('sweep-cancelled-note')), /the 7 points measured so far stay on the charts/);
     const before = await testId('sweep-progress').evaluate((element) => element.value);
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    assert.equal(await testId('sweep-progress').evaluate((element) => element.value), before);
-    assert.ok(before < 3000);
-    watcher.assertClean('LambdaSweep page (cancel)');
+    await page.waitForTimeout(700);
+    assert.equal(await testId('sweep-progress').evaluate((element) => element.value), before, 'nothing keeps running');
+    assert.equal(await testId('sweep-start').innerText(), 'Run again');
+
+    // Settings changed after a cancel wait for Run again, which starts a new sweep with them.
+    await steps.fill('100');
+    await steps.press('Enter');
+    assert.equal(await dots.count(), 7, 'a settings change does not throw the points away');
+    await testId('sweep-start').click();
+    const final = await waitForText(status, (content) => parseSweepStatus(content)?.status === 'done', { timeout: 90_000, label: 'the new 100-step sweep to finish' });
+    assert.equal(parseSweepStatus(final).total, 100);
+    assert.equal(await dots.count(), 7);
+    watcher.assertClean('LambdaSweep page (pause, cancel)');
   } finally {
     await context.close();
   }

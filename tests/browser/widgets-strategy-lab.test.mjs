@@ -13,7 +13,8 @@ const DATA_DIR = path.resolve(ROOT, '../shared/cmapss');
 const FD001 = ['train_FD001.txt', 'test_FD001.txt', 'RUL_FD001.txt'];
 const HAVE_DATA = FD001.every((name) => existsSync(path.join(DATA_DIR, name)));
 
-// Bits of the lab's `selection` state, in the core's STRATEGY_NAMES order: fixed = 0, gaba = 7.
+// An old link: the selection as a bitmask over the lab's first ten strategies (fixed = bit 0,
+// gaba = bit 7). Links now name the strategies; old ones must still open the same lab.
 const FIXED_AND_GABA = (1 << 0) | (1 << 7);
 // GABA's first 100 steps are its equal-weight warm-up (identical to Fixed 0.5/0.5), so train past it.
 const STEPS = 200;
@@ -27,6 +28,8 @@ test('StrategyLab: FD001 through the file picker, Fixed and GABA trained 200 ste
     state: { data: 'loaded', steps: STEPS, selection: FIXED_AND_GABA, seed: 0 },
   });
   try {
+    const checked = async (name) => figure.locator(`input[data-strategy="${name}"]`).isChecked();
+    assert.deepEqual([await checked('fixed'), await checked('gaba'), await checked('amnl'), await checked('mgda')], [true, true, false, false]);
     // Before any file: the lab has nothing to train on and says how to give it data.
     await testId('lab-file-input').setInputFiles(FD001.map((name) => path.join(DATA_DIR, name)));
     const loaded = await waitForText(testId('lab-loaded'), (content) => /FD001/.test(content), { timeout: 60_000, label: 'the files to load' });
@@ -99,11 +102,17 @@ test('StrategyLab: a malformed train file is refused with its file, line and col
 });
 
 test('StrategyLab: the temporal backbone trains live on the synthetic fleet to a validation RMSE well under 45 cycles', async ({ baseUrl, browser, screenshotDir }) => {
-  // Fixed only (bit 0): one run of 1-D convolutions over 30-cycle windows, 200 steps, evaluated every 50.
+  // Fixed only, by name: one run of 1-D convolutions over 30-cycle windows, 200 steps, evaluated every 50.
   const { page, context, watcher, figure, testId } = await openWidget(await browser(), baseUrl, 'StrategyLab', {
-    state: { data: 'fleet', backbone: 'temporal', steps: 200, selection: 1, seed: 0 },
+    state: { data: 'fleet', backbone: 'temporal', steps: 200, selection: 'fixed', seed: 0 },
   });
   try {
+    // Ticking MGDA writes the selection into the URL by name; unticking it goes back to fixed alone.
+    const mgda = figure.locator('input[data-strategy="mgda"]');
+    await mgda.check();
+    await page.waitForFunction(() => [...new URLSearchParams(location.search).entries()].some(([k, v]) => k.endsWith('.selection') && v === 'fixed.mgda'));
+    await mgda.uncheck();
+    await page.waitForFunction(() => [...new URLSearchParams(location.search).entries()].some(([k, v]) => k.endsWith('.selection') && v === 'fixed'));
     assert.equal(await testId('lab-backbone').inputValue(), 'temporal');
     assert.equal(await testId('lab-backbone').isDisabled(), false, 'the backbone menu is live on windowed data');
     const counter = await playWhenReady(testId, 50, { label: 'the fleet lab to be ready' });

@@ -54,7 +54,7 @@ describe('the book', () => {
 
   it('embeds every interactive widget somewhere', () => {
     const all = chapters.map((file) => readFileSync(path.join(contentDir, file), 'utf8')).join('\n');
-    for (const name of ['ParetoFrontier', 'GradientCombiner', 'LambdaSweep', 'GabaExplorer', 'StrategyLab']) {
+    for (const name of ['ParetoFrontier', 'GradientCombiner', 'LambdaSweep', 'GabaExplorer', 'StrategyLab', 'AggregatorArena']) {
       expect(all, name).toContain(`<Widget name="${name}"`);
     }
   });

@@ -30,6 +30,33 @@ describe('the PyTorch fixtures', () => {
   });
 });
 
+describe('the Gramian family’s fixtures', () => {
+  const family = ['mgda', 'imtl-g', 'cagrad', 'nash-mtl', 'fairgrad', 'aligned-mtl', 'upgrad', 'dualproj', 'gradvac', 'rlw', 'famo-next-batch', 'gls', 'stch'];
+  const byName = new Map(pairs.map((p) => [p.scenario.name, p.fixture.steps]));
+
+  it('move the coefficients at nearly every step, so agreeing with them is not vacuous', () => {
+    for (const name of family) {
+      const steps = byName.get(name) ?? [];
+      expect(steps, name).toHaveLength(240);
+      const first = steps[0].sharedCoefficients;
+      const moved = steps.filter((s) => s.sharedCoefficients.some((c, k) => Math.abs(c - first[k]) > 1e-6 * Math.abs(first[k]))).length;
+      expect({ name, moved }).toEqual({ name, moved: 239 });
+    }
+  });
+
+  it('include steps with and without a conflict for the cone projections, and STCH past its warm-up', () => {
+    for (const name of ['upgrad', 'dualproj']) {
+      const shares = (byName.get(name) ?? []).map((s) => s.weights[0]);
+      // No conflict: the mean gradient, shown as 1/2 each; a conflict moves the RUL share.
+      expect(shares.some((w) => Math.abs(w - 0.5) < 1e-12), name).toBe(true);
+      expect(shares.some((w) => w < 0.1), name).toBe(true);
+    }
+    const stch = byName.get('stch') ?? [];
+    expect(stch[99].weights[0]).toBeLessThan(0.01);
+    expect(stch[100].weights[0]).toBeGreaterThan(0.1);
+  });
+});
+
 describe('the core’s strategies on the reference’s own observations', () => {
   // Host-side arithmetic is float64 in both implementations; the observations are rebuilt from the
   // recorded norms and cosine (a few ulps of float64 off), so 1e-9 leaves room only for that.

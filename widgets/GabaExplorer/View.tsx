@@ -3,8 +3,10 @@
  * core's GABA controller; in Live mode the same plots follow real training of the toy backbone.
  */
 import { useMemo, useRef } from 'react';
-import { gabaRawWeights } from '../../src/core/strategies/gaba-controller';
+import { updateShares } from '../../src/core/gramian';
+import { gabaRawWeights, largestBalancedRatio } from '../../src/core/strategies/gaba-controller';
 import { useTf } from '../../src/book/tf/TfProvider';
+import { mergeNearbyChanges } from '../../src/live/tunables';
 import { useLab } from '../../src/live/useLab';
 import { ModeToggle } from '../shared/ModeToggle';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
@@ -12,9 +14,10 @@ import { LineChart } from '../shared/LineChart';
 import { LiveControls } from '../shared/LiveControls';
 import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
+import { WidgetTools } from '../shared/WidgetTools';
 import '../shared/widgets.css';
 import { formatNumber, formatRatio } from '../shared/format';
-import { computeExplorer, GABA_EXPLORER_SCHEMA, liveLabConfig, NORM_RANGE } from './model';
+import { computeExplorer, describeChange, GABA_EXPLORER_SCHEMA, liveLabConfig, liveTunables, NORM_RANGE, warmupLocked } from './model';
 import { NormBars } from './NormBars';
 import { MathText } from '../shared/MathLabel';
 
@@ -24,12 +27,14 @@ const norm = (value: number) => formatNumber(value);
 export default function GabaExplorer({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
   useTf();
-  const [state, update] = useUrlState(id, GABA_EXPLORER_SCHEMA);
+  const [state, update, tools] = useUrlState(id, GABA_EXPLORER_SCHEMA);
   const container = useRef<HTMLDivElement>(null);
   const staticNumbers = useMemo(() => computeExplorer(state), [state]);
   const live = state.mode === 'live';
   const labConfig = useMemo(() => (live ? liveLabConfig(state) : null), [live, state]);
-  const lab = useLab(labConfig, { visibleRef: container });
+  // β, the floor and (during the warm-up) the warm-up reach a running lab at its next step.
+  const lab = useLab(labConfig, { visibleRef: container, tunables: live ? liveTunables(state) : undefined });
+  const lockWarmup = live && warmupLocked(state, lab.step);
   const liveRecords = lab.records.gaba ?? [];
   const latest = lab.latest.gaba;
 
@@ -52,7 +57,7 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
       )}
       <div className="ba-widget-row">
         <Slider label="EMA β" min={0} max={0.999} step={0.001} value={state.beta} format={fixed3} onChange={(v) => update({ beta: v })} testId="gaba-beta" />
-        <Slider label="warm-up steps" min={0} max={200} step={1} value={state.warmupSteps} format={(v) => String(v)} onChange={(v) => update({ warmupSteps: v })} testId="gaba-warmup" />
+        <Slider label={lockWarmup ? 'warm-up steps (over; applies on Reset)' : 'warm-up steps'} min={0} max={200} step={1} value={state.warmupSteps} format={(v) => String(v)} onChange={(v) => update({ warmupSteps: v })} testId="gaba-warmup" disabled={lockWarmup} />
         <Slider label="floor (min weight)" min={0} max={0.5} step={0.005} value={state.minWeight} format={fixed3} onChange={(v) => update({ minWeight: v })} testId="gaba-floor" />
       </div>
       {live && <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />}
@@ -63,6 +68,8 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
         <div><dt><MathText text="raw λ_health" /></dt><dd data-testid="gaba-raw-health">{Number.isFinite(raw[1]) ? raw[1].toFixed(4) : '—'}</dd></div>
         <div><dt><MathText text="used λ_rul" /></dt><dd className="ba-rul-text" data-testid="gaba-weight-rul">{fixed3(shown[0])}</dd></div>
         <div><dt><MathText text="used λ_health" /></dt><dd data-testid="gaba-weight-health">{fixed3(shown[1])}</dd></div>
+        <div><dt>health share of the update</dt><dd data-testid="gaba-health-share">{Number.isFinite(norms[0] + norms[1]) ? `${(updateShares(shown, norms)[1] * 100).toFixed(1)}%` : '—'}</dd></div>
+        <div><dt>floor balances ratios up to</dt><dd data-testid="gaba-balanced-ratio">{state.minWeight > 0 ? `${largestBalancedRatio(state.minWeight).toPrecision(3)}×` : 'any'}</dd></div>
       </dl>
       <LineChart
         title="Task weights used at each step"
@@ -73,6 +80,7 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
         yLabel="weight"
         shade={state.warmupSteps > 0 ? [{ from: 0, to: state.warmupSteps, label: 'warm-up: 1/K' }] : []}
         rules={state.minWeight > 0 ? [{ y: state.minWeight, label: `floor ${state.minWeight.toFixed(3)}` }] : []}
+        marks={live ? mergeNearbyChanges(lab.changes, state.steps / 40).map((change) => ({ x: change.step, label: describeChange(change) })) : []}
         series={[
           { id: 'rul', className: 'ba-rul', points: trace.map((p) => [p.step, p.weights[0]] as const) },
           { id: 'health', className: 'ba-health', points: trace.map((p) => [p.step, p.weights[1]] as const) },
@@ -89,6 +97,7 @@ export default function GabaExplorer({ id }: { readonly id: string }) {
         columns={['step', 'lambda_rul', 'lambda_health']}
         rows={() => trace.map((p) => [p.step, p.weights[0], p.weights[1]])}
       />
+      <WidgetTools tools={tools} afterReset={lab.reset} />
     </div>
   );
 }

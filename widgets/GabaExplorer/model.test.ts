@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeExplorer, GABA_EXPLORER_SCHEMA, type GabaExplorerState } from './model';
+import { computeExplorer, describeChange, GABA_EXPLORER_SCHEMA, liveLabConfig, liveTunables, warmupLocked, type GabaExplorerState } from './model';
 import { parseState, serializeState } from '../shared/url-state';
 
 const base: GabaExplorerState = {
@@ -42,5 +42,22 @@ describe('the GABA explorer model', () => {
     expect(state.mode).toBe('static');
     const again = parseState(serializeState(new URLSearchParams(), 'g', GABA_EXPLORER_SCHEMA, state), 'g', GABA_EXPLORER_SCHEMA);
     expect(again).toEqual(state);
+  });
+});
+
+describe('GABA explorer live settings', () => {
+  const state: GabaExplorerState = { ...parseState(new URLSearchParams(), 'g', GABA_EXPLORER_SCHEMA), mode: 'live', beta: 0.9, warmupSteps: 50 };
+
+  it('keeps β, the floor and the warm-up out of the lab config, as tunables a running lab takes', () => {
+    expect(liveLabConfig(state).runs[0].strategy).toEqual({ name: 'gaba' });
+    expect(liveLabConfig({ ...state, beta: 0.5 })).toEqual(liveLabConfig(state));
+    expect(liveTunables(state)).toEqual({ gaba: { beta: 0.9, minWeight: 0.05, warmupSteps: 50 } });
+  });
+
+  it('locks the warm-up once a run is past it, and labels a change for the chart', () => {
+    expect(warmupLocked(state, 0)).toBe(false);
+    expect(warmupLocked(state, 49)).toBe(false);
+    expect(warmupLocked(state, 50)).toBe(true);
+    expect(describeChange({ runId: 'gaba', step: 120, hyper: { beta: 0.5, minWeight: 0.1 } })).toBe('β 0.500, floor 0.100');
   });
 });

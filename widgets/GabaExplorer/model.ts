@@ -3,8 +3,9 @@
  * GABA controller (the code that trains): the sliders' norms are fed to it step after step.
  */
 import { createGabaController, gabaRawWeights } from '../../src/core/strategies/gaba-controller';
-import type { LabConfig } from '../../src/live/types';
-import type { Schema } from '../shared/url-state';
+import type { LabChange, LabConfig } from '../../src/live/types';
+import type { Tunables } from '../../src/live/tunables';
+import { SEED_FIELD, type Schema } from '../shared/url-state';
 
 export interface GabaExplorerState {
   /** ‖g_rul‖ on the shared backbone (slider, log scale). */
@@ -29,7 +30,7 @@ export const GABA_EXPLORER_SCHEMA: Schema<GabaExplorerState> = {
   minWeight: { kind: 'number', min: 0, max: 0.5, fallback: 0.05 },
   steps: { kind: 'number', min: 200, max: 2000, fallback: 400, integer: true },
   mode: { kind: 'choice', options: ['static', 'live'], fallback: 'static' },
-  seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
+  seed: SEED_FIELD,
 };
 
 /** One step of the weight trace. */
@@ -64,16 +65,33 @@ export function computeExplorer(state: GabaExplorerState): ExplorerNumbers {
   return { raw: gabaRawWeights(norms), trace, finalWeights: trace[trace.length - 1].weights };
 }
 
-/** The lab the Live mode trains: the toy backbone with GABA at the sliders' stabiliser settings. */
+/**
+ * The lab the Live mode trains: the toy backbone with GABA. Its stabilisers are not part of it: they
+ * are tunables (liveTunables), so moving a slider mid-run changes the next step, not the run.
+ */
 export function liveLabConfig(state: GabaExplorerState): LabConfig {
   return {
     seed: state.seed,
-    data: { kind: 'toy' as const, seed: state.seed + 1 },
-    runs: [{
-      id: 'gaba',
-      label: 'GABA',
-      strategy: { name: 'gaba', hyper: { beta: state.beta, warmupSteps: state.warmupSteps, minWeight: state.minWeight } },
-    }],
+    data: { kind: 'toy', seed: state.seed + 1 },
+    runs: [{ id: 'gaba', label: 'GABA', strategy: { name: 'gaba' } }],
     totalSteps: state.steps,
   };
+}
+
+/** The warm-up can change only while it lasts: once a run is past it, a new warm-up needs a new run. */
+export const warmupLocked = (state: Pick<GabaExplorerState, 'warmupSteps'>, step: number): boolean => step > 0 && step >= state.warmupSteps;
+
+/** The sliders' stabilisers, applied to the running lab at its next step (the warm-up slider locks once past it). */
+export function liveTunables(state: GabaExplorerState): Tunables {
+  return { gaba: { beta: state.beta, minWeight: state.minWeight, warmupSteps: state.warmupSteps } };
+}
+
+/** A chart label for a mid-run change: "β 0.900, floor 0.100". */
+export function describeChange(change: LabChange): string {
+  const parts: string[] = [];
+  const { beta, minWeight, warmupSteps } = change.hyper;
+  if (typeof beta === 'number') parts.push(`β ${beta.toFixed(3)}`);
+  if (typeof minWeight === 'number') parts.push(`floor ${minWeight.toFixed(3)}`);
+  if (typeof warmupSteps === 'number') parts.push(`warm-up ${warmupSteps}`);
+  return parts.join(', ');
 }

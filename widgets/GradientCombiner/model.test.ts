@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMBINER_SCHEMA, livePicture, staticPicture, type CombinerState } from './model';
+import { COMBINER_SCHEMA, describeLambdaChange, liveLabConfig, livePicture, liveTunables, staticPicture, type CombinerState } from './model';
 import { parseState } from '../shared/url-state';
 
 const base: CombinerState = { lambda: 0.5, angle: 60, ratio: 20, mode: 'static', strategy: 'fixed', seed: 0 };
@@ -42,5 +42,16 @@ describe('the gradient combiner model', () => {
     const nearly = staticPicture({ ...base, ratio: 1, angle: 179, lambda: 0.5 });
     expect(nearly.lengthKept).toBeGreaterThan(0.008);
     expect(Number.isFinite(nearly.deviationFromRul)).toBe(true);
+  });
+});
+
+describe('the combiner’s live λ', () => {
+  const state: CombinerState = { ...parseState(new URLSearchParams(), 'c', COMBINER_SCHEMA), mode: 'live', lambda: 0.8 };
+
+  it('is a tunable of a fixed-weight run, not part of its config, and has no say under GABA', () => {
+    expect(liveLabConfig(state)).toEqual(liveLabConfig({ ...state, lambda: 0.2 }));
+    expect(liveTunables(state)).toEqual({ run: { weights: [0.8, 1 - 0.8] } });
+    expect(liveTunables({ ...state, strategy: 'gaba' })).toBeUndefined();
+    expect(describeLambdaChange({ runId: 'run', step: 121, hyper: { weights: [0.8, 0.2] } })).toBe('λ_rul 0.80 from step 121');
   });
 });

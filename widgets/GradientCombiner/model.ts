@@ -4,8 +4,9 @@
  * planarGradients), the same functions the trainer's Gramian path relies on.
  */
 import { combineVectors, planarGradients, updateShares } from '../../src/core/gramian';
-import type { LabConfig, LabStepRecord, StrategySpec } from '../../src/live/types';
-import type { Schema } from '../shared/url-state';
+import type { Tunables } from '../../src/live/tunables';
+import type { LabChange, LabConfig, LabStepRecord, StrategySpec } from '../../src/live/types';
+import { SEED_FIELD, type Schema } from '../shared/url-state';
 
 export interface CombinerState {
   /** λ_rul; the health weight is 1 − λ. */
@@ -25,7 +26,7 @@ export const COMBINER_SCHEMA: Schema<CombinerState> = {
   ratio: { kind: 'number', min: 1, max: 1000, fallback: 20 },
   mode: { kind: 'choice', options: ['static', 'live'], fallback: 'static' },
   strategy: { kind: 'choice', options: ['fixed', 'gaba'], fallback: 'fixed' },
-  seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
+  seed: SEED_FIELD,
 };
 
 export type Vec = readonly [number, number];
@@ -84,14 +85,24 @@ export function livePicture(record: LabStepRecord): CombinerPicture {
   return picture(rul, health, [record.weights[0], record.weights[1]]);
 }
 
+/** The live lab; a fixed λ is not part of it but a tunable (liveTunables), so dragging it keeps the run. */
 export function liveLabConfig(state: CombinerState): LabConfig {
-  const strategy: StrategySpec = state.strategy === 'gaba'
-    ? { name: 'gaba', hyper: { warmupSteps: 20 } }
-    : { name: 'fixed', hyper: { weights: [state.lambda, 1 - state.lambda] } };
+  const strategy: StrategySpec = state.strategy === 'gaba' ? { name: 'gaba', hyper: { warmupSteps: 20 } } : { name: 'fixed' };
   return {
     seed: state.seed,
     data: { kind: 'toy', seed: state.seed + 1 },
-    runs: [{ id: 'run', label: state.strategy === 'gaba' ? 'GABA' : `Fixed λ=${state.lambda.toFixed(2)}`, strategy }],
+    runs: [{ id: 'run', label: state.strategy === 'gaba' ? 'GABA' : 'Fixed λ', strategy }],
     totalSteps: 1000,
   };
+}
+
+/** The slider's λ, taken by a running fixed-weight lab from its next step. */
+export function liveTunables(state: CombinerState): Tunables | undefined {
+  return state.strategy === 'fixed' ? { run: { weights: [state.lambda, 1 - state.lambda] } } : undefined;
+}
+
+/** "λ_rul 0.80 from step 121". */
+export function describeLambdaChange(change: LabChange): string {
+  const weights = change.hyper.weights;
+  return Array.isArray(weights) ? `λ_rul ${weights[0].toFixed(2)} from step ${change.step}` : `changed at step ${change.step}`;
 }

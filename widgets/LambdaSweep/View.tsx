@@ -1,35 +1,49 @@
 /**
  * λ_rul sensitivity sweep: the published FD002/FD004 ablation, and a live sweep of the toy backbone
- * at seven weights trained as one stacked program in the training host, with progress and cancel.
+ * at seven weights trained as one stacked program in the training host, with progress, pause and
+ * cancel (which stops the sweep and keeps the points it has).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
 import { LineChart } from '../shared/LineChart';
+import { formatRate } from '../../src/live/step-rate';
+import { NumberField } from '../shared/NumberField';
+import { MAX_SEED } from '../shared/url-state';
 import { useUrlState } from '../shared/useUrlState';
+import { WidgetTools } from '../shared/WidgetTools';
 import '../shared/widgets.css';
-import { latestSweepPoints, PUBLISHED_ABLATION, SWEEP_SCHEMA, SWEEP_STEPS_PER_TICK, sweepLabConfig } from './model';
+import { latestSweepPoints, PUBLISHED_ABLATION, SWEEP_SCHEMA, SWEEP_STEPS_PER_TICK, sweepLabConfig, sweepPhase } from './model';
 
 export default function LambdaSweep({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
   useTf();
-  const [state, update] = useUrlState(id, SWEEP_SCHEMA);
+  const [state, update, tools] = useUrlState(id, SWEEP_SCHEMA);
   const [started, setStarted] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
   const container = useRef<HTMLDivElement>(null);
   const config = useMemo(() => (started ? sweepLabConfig(state) : null), [started, state]);
   const lab = useLab(config, { visibleRef: container });
   const points = latestSweepPoints(lab.evaluations);
-  const running = lab.status === 'running' || lab.status === 'starting';
+  const phase = sweepPhase(started, cancelled, lab.status);
+  // Settings change a sweep only before it starts or once it stopped; they apply on "Run again".
+  const locked = phase === 'starting' || phase === 'running' || phase === 'paused';
+  const total = lab.config?.totalSteps ?? state.steps;
+  const runAgain = (): void => {
+    if (started) lab.reset();
+    setCancelled(false);
+    setStarted(true);
+  };
 
   // The sweep starts as soon as its lab exists; a reset or a new config re-creates it idle.
   const { status, step, play, setSpeed } = lab;
   useEffect(() => {
-    if (started && status === 'idle' && step === 0) {
+    if (started && !cancelled && status === 'idle' && step === 0) {
       setSpeed(SWEEP_STEPS_PER_TICK);
       play();
     }
-  }, [started, status, step, play, setSpeed]);
+  }, [started, cancelled, status, step, play, setSpeed]);
 
   return (
     <div className="ba-widget" ref={container} data-widget="lambda-sweep">
@@ -83,35 +97,35 @@ export default function LambdaSweep({ id }: { readonly id: string }) {
         </div>
       </div>
       <div className="ba-live-controls">
-        <label className="ba-inline-field">
-          Steps per run
-          <input type="number" min={100} max={3000} step={100} value={state.steps} disabled={running}
-            onChange={(event) => update({ steps: Math.min(3000, Math.max(100, Math.round(Number(event.currentTarget.value) || 600))) })} />
-        </label>
-        <label className="ba-inline-field">
-          Seed
-          <input type="number" min={0} value={state.seed} disabled={running}
-            onChange={(event) => update({ seed: Math.max(0, Math.round(Number(event.currentTarget.value) || 0)) })} />
-        </label>
+        <NumberField label="Steps per run" value={state.steps} range={{ min: 100, max: 3000, integer: true }} disabled={locked}
+          hint={locked ? 'Cancel the sweep to change it; it applies on Run again.' : undefined} testId="sweep-steps" onCommit={(steps) => update({ steps })} />
+        <NumberField label="Seed" value={state.seed} range={{ min: 0, max: MAX_SEED, integer: true }} disabled={locked}
+          hint={locked ? 'Cancel the sweep to change it; it applies on Run again.' : undefined} testId="sweep-seed" onCommit={(seed) => update({ seed })} />
         <label className="ba-inline-field">
           Data
-          <select value={state.data} disabled={running} onChange={(event) => update({ data: event.currentTarget.value === 'fleet' ? 'fleet' : 'toy' })}>
+          <select value={state.data} disabled={locked} onChange={(event) => update({ data: event.currentTarget.value === 'fleet' ? 'fleet' : 'toy' })}>
             <option value="toy">synthetic cycles (dense model)</option>
             <option value="fleet">synthetic fleet, C-MAPSS pipeline</option>
           </select>
         </label>
-        {!started || lab.status === 'done' || lab.status === 'error' ? (
-          <button type="button" data-testid="sweep-start" onClick={() => { if (started) lab.reset(); setStarted(true); }}>
-            {started ? 'Run again' : 'Start the sweep'}
-          </button>
+        {locked ? (
+          <>
+            <button type="button" data-testid="sweep-pause" disabled={phase === 'starting'} onClick={phase === 'running' ? lab.pause : lab.play}>
+              {phase === 'paused' ? 'Resume' : 'Pause'}
+            </button>
+            <button type="button" data-testid="sweep-cancel" onClick={() => { lab.pause(); setCancelled(true); }}>Cancel</button>
+          </>
         ) : (
-          <button type="button" data-testid="sweep-cancel" onClick={() => setStarted(false)}>Cancel</button>
+          <button type="button" data-testid="sweep-start" onClick={runAgain}>{started ? 'Run again' : 'Start the sweep'}</button>
         )}
-        <progress className="ba-progress" max={state.steps} value={lab.step} aria-label="Sweep progress" data-testid="sweep-progress" />
+        <progress className="ba-progress" max={total} value={lab.step} aria-label="Sweep progress" data-testid="sweep-progress" />
         <span className="ba-step-counter" data-testid="sweep-status">
-          {started ? `step ${lab.step} / ${state.steps} of 7 runs, stacked · ${lab.status}` : 'not started'}
+          {started ? `step ${lab.step} / ${total} of 7 runs, stacked · ${phase}` : 'not started'}
           {lab.backend ? ` · ${lab.backend.name}` : ''}
+          {lab.stepsPerSecond !== null ? ` · ${formatRate(lab.stepsPerSecond)}` : ''}
         </span>
+        {phase === 'cancelled' && <p className="ba-note" data-testid="sweep-cancelled-note">Cancelled: the {points.length} points measured so far stay on the charts; Run again starts a new sweep.</p>}
+        {lab.settingsPending && phase !== 'not started' && <p className="ba-pending" role="status">New settings apply on Run again; the points shown keep theirs.</p>}
         {lab.error && <p className="ba-error" role="alert">{lab.error}</p>}
       </div>
       <p className="ba-note">
@@ -123,6 +137,7 @@ export default function LambdaSweep({ id }: { readonly id: string }) {
         columns={['lambda_rul', 'step', 'validation_rmse', 'health_accuracy']}
         rows={() => points.map((p) => [p.lambda, p.step, p.rmse, p.healthAccuracy])}
       />
+      <WidgetTools tools={tools} afterReset={() => { if (started) lab.reset(); setStarted(false); setCancelled(false); }} />
     </div>
   );
 }

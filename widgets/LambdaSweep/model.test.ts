@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestSweepPoints, PUBLISHED_ABLATION, runIdFor, sweepLabConfig, SWEEP_LAMBDAS } from './model';
+import { latestSweepPoints, PUBLISHED_ABLATION, runIdFor, sweepLabConfig, SWEEP_LAMBDAS, sweepPhase } from './model';
 
 describe('the λ_rul sweep model', () => {
   it('trains at least seven values of λ_rul including single-task 1.0, as fixed weights summing to 1', () => {
@@ -30,5 +30,18 @@ describe('the λ_rul sweep model', () => {
       { lambda: 0.1, step: 100, rmse: 40, healthAccuracy: 0.6 },
       { lambda: 0.5, step: 200, rmse: 20, healthAccuracy: 0.7 },
     ]);
+  });
+});
+
+describe('the sweep’s phase', () => {
+  it('says cancelled for a stopped sweep until it is done or fails', () => {
+    expect(sweepPhase(false, false, 'idle')).toBe('not started');
+    expect(sweepPhase(true, false, 'starting')).toBe('starting');
+    expect(sweepPhase(true, false, 'idle')).toBe('starting');
+    expect(sweepPhase(true, false, 'running')).toBe('running');
+    expect(sweepPhase(true, false, 'paused')).toBe('paused');
+    expect(sweepPhase(true, true, 'paused')).toBe('cancelled');
+    expect(sweepPhase(true, true, 'done')).toBe('done');
+    expect(sweepPhase(true, false, 'error')).toBe('error');
   });
 });

@@ -4,7 +4,7 @@
  * batches; src/core/sweep/batched-sweep.ts).
  */
 import type { LabConfig, LabEvaluation } from '../../src/live/types';
-import type { Schema } from '../shared/url-state';
+import { SEED_FIELD, type Schema } from '../shared/url-state';
 
 /**
  * RMSE (cycles) published by the source book [GABA]: AMNL runs (weighted RUL loss) at the given λ_rul,
@@ -29,7 +29,7 @@ export interface SweepState {
 
 export const SWEEP_SCHEMA: Schema<SweepState> = {
   steps: { kind: 'number', min: 100, max: 3000, fallback: 600, integer: true },
-  seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
+  seed: SEED_FIELD,
   data: { kind: 'choice', options: ['toy', 'fleet'], fallback: 'toy' },
 };
 
@@ -56,6 +56,17 @@ export function sweepLabConfig(state: SweepState): LabConfig {
     totalSteps: state.steps,
     evaluateEvery: Math.max(50, Math.round(state.steps / 6)),
   };
+}
+
+/** Where a sweep the reader started stands, as the status line and the buttons show it. */
+export type SweepPhase = 'not started' | 'starting' | 'running' | 'paused' | 'cancelled' | 'done' | 'error';
+
+export function sweepPhase(started: boolean, cancelled: boolean, status: string): SweepPhase {
+  if (!started) return 'not started';
+  if (status === 'error' || status === 'done') return status;
+  if (cancelled) return 'cancelled';
+  if (status === 'paused' || status === 'running') return status;
+  return 'starting';
 }
 
 export interface SweepPoint {

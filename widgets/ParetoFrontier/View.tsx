@@ -10,6 +10,7 @@ import { formatNumber, formatRatio } from '../shared/format';
 import { LineChart, type ChartSeries } from '../shared/LineChart';
 import { Slider } from '../shared/Slider';
 import { useUrlState } from '../shared/useUrlState';
+import { WidgetTools } from '../shared/WidgetTools';
 import '../shared/widgets.css';
 import { computeFrontier, computePaths, PARETO_SCHEMA, PATH_STEPS } from './model';
 import { MathText } from '../shared/MathLabel';
@@ -17,7 +18,7 @@ import { MathText } from '../shared/MathLabel';
 const short = (value: number) => formatNumber(value);
 
 export default function ParetoFrontier({ id }: { readonly id: string }) {
-  const [state, update] = useUrlState(id, PARETO_SCHEMA);
+  const [state, update, tools] = useUrlState(id, PARETO_SCHEMA);
   const frontier = useMemo(() => computeFrontier(state), [state]);
   const gabaMode = state.mode === 'gaba';
   const paths = useMemo(() => (gabaMode ? computePaths(state) : null), [gabaMode, state]);
@@ -55,6 +56,7 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
         <div className="ba-widget-row">
           <Slider label="GABA warm-up" min={0} max={200} step={1} value={state.warmupSteps} format={(v) => String(v)} onChange={(v) => update({ warmupSteps: v })} />
           <Slider label="GABA EMA β" min={0} max={0.999} step={0.001} value={state.beta} format={(v) => v.toFixed(3)} onChange={(v) => update({ beta: v })} />
+          <Slider label="GABA floor (min weight)" min={0} max={0.5} step={0.005} value={state.minWeight} format={(v) => `${v.toFixed(3)}, balances ratios up to ${v > 0 ? `${(1 / v).toPrecision(3)}×` : 'any'}`} onChange={(v) => update({ minWeight: v })} testId="pareto-floor" />
         </div>
       )}
       <LineChart
@@ -90,6 +92,7 @@ export default function ParetoFrontier({ id }: { readonly id: string }) {
         columns={['lambda', 'loss_rul', 'loss_health']}
         rows={() => frontier.frontier.map((p) => [p.lambda, p.losses[0], p.losses[1]])}
       />
+      <WidgetTools tools={tools} />
     </div>
   );
 }

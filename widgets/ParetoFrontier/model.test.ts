@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFrontier, computePaths, PATH_STEPS, type ParetoState } from './model';
 
-const base: ParetoState = { lambda: 0.5, scale: 100, mode: 'frontier', warmupSteps: 20, beta: 0.9, step: PATH_STEPS };
+const base: ParetoState = { lambda: 0.5, scale: 100, mode: 'frontier', warmupSteps: 20, beta: 0.9, minWeight: 0.05, step: PATH_STEPS };
 
 describe('the Pareto frontier model', () => {
   it('puts the optimum on the frontier, between its ends', () => {

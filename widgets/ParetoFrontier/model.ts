@@ -22,6 +22,8 @@ export interface ParetoState {
   readonly mode: 'frontier' | 'gaba';
   readonly warmupSteps: number;
   readonly beta: number;
+  /** GABA's floor m (its minimum weight before renormalising). */
+  readonly minWeight: number;
   /** Which step of the descent paths to mark (the slider is the time axis). */
   readonly step: number;
 }
@@ -34,6 +36,7 @@ export const PARETO_SCHEMA: Schema<ParetoState> = {
   mode: { kind: 'choice', options: ['frontier', 'gaba'], fallback: 'frontier' },
   warmupSteps: { kind: 'number', min: 0, max: 200, fallback: 20, integer: true },
   beta: { kind: 'number', min: 0, max: 0.999, fallback: 0.9 },
+  minWeight: { kind: 'number', min: 0, max: 0.5, fallback: 0.05 },
   step: { kind: 'number', min: 1, max: PATH_STEPS, fallback: PATH_STEPS, integer: true },
 };
 
@@ -73,7 +76,7 @@ export function computePaths(state: ParetoState): PathsPicture {
   const pair = createDefaultQuadraticPair(state.scale);
   const options = { start: PATH_START, steps: PATH_STEPS, stepFraction: 0.05 };
   return {
-    gaba: descendGaba(pair, options, { warmupSteps: state.warmupSteps, beta: state.beta }),
+    gaba: descendGaba(pair, options, { warmupSteps: state.warmupSteps, beta: state.beta, minWeight: state.minWeight }),
     fixed: descendFixed(pair, state.lambda, options),
   };
 }

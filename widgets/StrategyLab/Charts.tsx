@@ -13,7 +13,9 @@ import { smoothPoints } from '../shared/smooth';
 import { strategyLabel } from './model';
 import { MathText } from '../shared/MathLabel';
 
-export const colourClass = (name: StrategyName): string => `ba-s${STRATEGY_NAMES.indexOf(name)}`;
+/** widgets.css has 23 strategy colours (.ba-s0…22); a method registered past them reuses one. */
+const PALETTE_SIZE = 23;
+export const colourClass = (name: StrategyName): string => `ba-s${STRATEGY_NAMES.indexOf(name) % PALETTE_SIZE}`;
 
 /** Weight of the running average in the smoothed view: each step adds a tenth of itself. */
 const SMOOTHING = 0.9;

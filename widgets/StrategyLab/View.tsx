@@ -7,24 +7,29 @@ import { STRATEGY_NAMES } from '../../src/core/strategies/index';
 import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { LiveControls } from '../shared/LiveControls';
+import { NumberField } from '../shared/NumberField';
 import { useUrlState } from '../shared/useUrlState';
+import { WidgetTools } from '../shared/WidgetTools';
 import '../shared/widgets.css';
 import { colourClass, LabCharts } from './Charts';
 import { DataLoader, type LoadedDataset } from './DataLoader';
-import { effectiveBackbone, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy, waitsForFiles } from './model';
+import { effectiveBackbone, labStrategies, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy, waitsForFiles } from './model';
 import { ResultsTable } from './ResultsTable';
 import { ScorecardTable } from './ScorecardTable';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
   useTf();
-  const [state, update] = useUrlState(id, STRATEGY_LAB_SCHEMA);
+  const [state, update, tools] = useUrlState(id, STRATEGY_LAB_SCHEMA);
   const [loaded, setLoaded] = useState<LoadedDataset | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const names = selectedStrategies(state.selection);
   const config = useMemo(() => strategyLabConfig(state, loaded?.datasetId ?? null), [state, loaded]);
   const lab = useLab(config, { visibleRef: container });
-  const rows = resultRows(names, lab.evaluations, lab.latest);
+  // Charts and table show the run on screen; settings changed after it started wait for Reset.
+  const shownNames = lab.config ? labStrategies(lab.config) : names;
+  const shownSteps = lab.config?.totalSteps ?? state.steps;
+  const rows = resultRows(shownNames, lab.evaluations, lab.latest);
   const locked = lab.status === 'running';
   const needsFiles = waitsForFiles(state, loaded?.datasetId ?? null);
 
@@ -60,28 +65,26 @@ export default function StrategyLab({ id }: { readonly id: string }) {
             <option value="temporal">1-D convolutions over 30-cycle windows</option>
           </select>
         </label>
-        <label className="ba-inline-field">
-          Steps
-          <input type="number" min={100} max={5000} step={100} value={state.steps} disabled={locked} data-testid="lab-steps"
-            onChange={(event) => update({ steps: Math.min(5000, Math.max(100, Math.round(Number(event.currentTarget.value) || 800))) })} />
-        </label>
+        <NumberField label="Steps" value={state.steps} range={{ min: 100, max: 5000, integer: true }} disabled={locked} testId="lab-steps"
+          hint={locked ? 'Pause to change the number of steps; it applies on Reset.' : undefined} onCommit={(steps) => update({ steps })} />
       </div>
       {state.data === 'loaded' && <DataLoader loaded={loaded} onLoaded={setLoaded} />}
       {names.length > 0 ? (
         <>
           {/* Nothing to train on until the reader's files are in: the controls wait, and say why. */}
           <fieldset className="ba-plain-fieldset" disabled={needsFiles} data-testid="lab-controls">
-            <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />
+            <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={shownSteps} />
           </fieldset>
           {needsFiles && <p className="ba-note" data-testid="lab-needs-files">Play and Step wait for your files: load a train file above (at least 3 engines), or pick a synthetic data set.</p>}
-          <progress className="ba-progress" max={state.steps} value={lab.step} aria-label="Training progress" />
-          <LabCharts names={names} records={lab.records} evaluations={lab.evaluations} steps={state.steps} />
+          <progress className="ba-progress" max={shownSteps} value={lab.step} aria-label="Training progress" />
+          <LabCharts names={shownNames} records={lab.records} evaluations={lab.evaluations} steps={shownSteps} />
           <ResultsTable rows={rows} />
           <ScorecardTable id={id} lab={config} locked={locked} />
         </>
       ) : (
         <p className="ba-note">Pick at least one strategy.</p>
       )}
+      <WidgetTools tools={tools} afterReset={lab.reset} />
     </div>
   );
 }

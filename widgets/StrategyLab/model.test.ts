@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SELECTION, resultRows, selectedStrategies, strategyLabConfig, toggleStrategy, waitsForFiles, STRATEGY_LAB_SCHEMA } from './model';
+import { DEFAULT_SELECTION, LEGACY_BITMASK_ORDER, parseSelection, resultRows, selectedStrategies, selectionOf, strategyLabConfig, toggleStrategy, waitsForFiles, STRATEGY_LAB_SCHEMA } from './model';
+import { serializeState } from '../shared/url-state';
 import { parseState } from '../shared/url-state';
 import { STRATEGY_NAMES } from '../../src/core/strategies/index';
 
@@ -15,11 +16,11 @@ describe('the strategy lab model', () => {
   });
 
   it('builds one run per selected strategy, all on the same seed and data', () => {
-    const config = strategyLabConfig({ selection: (1 << STRATEGY_NAMES.length) - 1, steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)!;
+    const config = strategyLabConfig({ selection: selectionOf(STRATEGY_NAMES), steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)!;
     expect(config.runs.map((r) => r.id)).toEqual([...STRATEGY_NAMES]);
     expect(config.seed).toBe(7);
     expect(config.data).toEqual({ kind: 'toy', seed: 8 });
-    expect(strategyLabConfig({ selection: 0, steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)).toBeNull();
+    expect(strategyLabConfig({ selection: '', steps: 500, seed: 7, data: 'toy', backbone: 'dense' }, null)).toBeNull();
   });
 
   it('runs no lab when "your files" is chosen before any file is loaded, instead of training on other data', () => {
@@ -44,8 +45,22 @@ describe('the strategy lab model', () => {
     expect(parseState(new URLSearchParams('s.backbone=lstm'), 's', STRATEGY_LAB_SCHEMA).backbone).toBe('dense');
   });
 
-  it('ignores an out-of-range selection from the URL', () => {
-    expect(parseState(new URLSearchParams('s.selection=999999&s.steps=-4'), 's', STRATEGY_LAB_SCHEMA)).toMatchObject({ selection: (1 << STRATEGY_NAMES.length) - 1, steps: 100 });
+  it('writes the selection into the URL by name, so a new method in the registry cannot change an old link', () => {
+    const state = { selection: toggleStrategy(DEFAULT_SELECTION, 'mgda'), steps: 800, seed: 0, data: 'toy', backbone: 'dense' } as const;
+    const params = serializeState(new URLSearchParams(), 's', STRATEGY_LAB_SCHEMA, state);
+    expect(params.get('s.selection')).toBe('fixed.amnl.uncertainty.gaba.mgda');
+    expect(selectedStrategies(parseState(params, 's', STRATEGY_LAB_SCHEMA).selection)).toEqual(['fixed', 'amnl', 'uncertainty', 'gaba', 'mgda']);
+    expect(parseSelection('gaba.nope.fixed.gaba')).toBe('fixed.gaba');
+    expect(parseSelection('nope')).toBe(DEFAULT_SELECTION);
+    expect(parseSelection('')).toBe('');
+  });
+
+  it('still reads the old bitmask links over the ten strategies the lab had then', () => {
+    // The browser test's old link: fixed = bit 0, gaba = bit 7.
+    expect(selectedStrategies(parseSelection(String((1 << 0) | (1 << 7))))).toEqual(['fixed', 'gaba']);
+    expect(selectedStrategies(parseSelection('1023'))).toEqual([...LEGACY_BITMASK_ORDER]);
+    // Bits past the tenth never meant anything: clamped as the old number field did.
+    expect(parseState(new URLSearchParams('s.selection=999999&s.steps=-4'), 's', STRATEGY_LAB_SCHEMA)).toMatchObject({ selection: selectionOf(LEGACY_BITMASK_ORDER), steps: 100 });
   });
 
   it('tabulates the latest evaluation and record of each strategy', () => {

@@ -3,13 +3,16 @@
  * initial parameters on the same batches, with their losses, weights, gradient-norm ratio and
  * validation metrics.
  */
-import { describeStrategy, STRATEGY_NAMES, type StrategyName } from '../../src/core/strategies/index';
+import { describeStrategy, isStrategyName, STRATEGY_NAMES, type StrategyName } from '../../src/core/strategies/index';
 import type { LabConfig, LabEvaluation, LabStepRecord } from '../../src/live/types';
-import type { Schema } from '../shared/url-state';
+import { SEED_FIELD, type Schema } from '../shared/url-state';
 
 export interface StrategyLabState {
-  /** Bit k set: STRATEGY_NAMES[k] is in the lab (a compact, URL-friendly set). */
-  readonly selection: number;
+  /**
+   * The strategies in the lab by name, in the registry's order, joined by '.' ("fixed.gaba"): a link
+   * keeps meaning the same methods when the registry grows. See {@link parseSelection}.
+   */
+  readonly selection: string;
   readonly steps: number;
   readonly seed: number;
   readonly data: 'toy' | 'fleet' | 'loaded';
@@ -17,14 +20,44 @@ export interface StrategyLabState {
   readonly backbone: 'dense' | 'temporal';
 }
 
-const ALL = (1 << STRATEGY_NAMES.length) - 1;
-const bit = (name: StrategyName): number => 1 << STRATEGY_NAMES.indexOf(name);
-export const DEFAULT_SELECTION = bit('fixed') | bit('amnl') | bit('uncertainty') | bit('gaba');
+/** The separator of names in the URL: no registry name contains it, and URLs keep it unescaped. */
+const SEPARATOR = '.';
+
+/**
+ * The order the lab's first links encoded as a bitmask (bit k = the k-th of these). Frozen here: old
+ * links decode against it, whatever the registry's order becomes.
+ */
+export const LEGACY_BITMASK_ORDER: readonly StrategyName[] = Object.freeze([
+  'fixed', 'amnl', 'amnlNormalised', 'uncertainty', 'gradnorm', 'dwa', 'pcgrad', 'gaba', 'gabaInverseNorm', 'grace',
+]);
+
+/** The canonical selection string of a set of names: registry order, no repeats. */
+export function selectionOf(names: readonly StrategyName[]): string {
+  return STRATEGY_NAMES.filter((name) => names.includes(name)).join(SEPARATOR);
+}
+
+export const DEFAULT_SELECTION = selectionOf(['fixed', 'amnl', 'uncertainty', 'gaba']);
+
+/**
+ * A selection from the URL: names separated by '.', unknown ones dropped (the default when none is
+ * known); or, for links made before names, a bitmask over {@link LEGACY_BITMASK_ORDER}, clamped to its
+ * ten bits as it was then. An empty value is the empty selection.
+ */
+export function parseSelection(raw: string): string {
+  const text = raw.trim();
+  if (text === '') return '';
+  if (/^\d+$/.test(text)) {
+    const mask = Math.min(Number(text), (1 << LEGACY_BITMASK_ORDER.length) - 1);
+    return selectionOf(LEGACY_BITMASK_ORDER.filter((_, k) => (mask & (1 << k)) !== 0));
+  }
+  const names = text.split(SEPARATOR).filter(isStrategyName);
+  return names.length === 0 ? DEFAULT_SELECTION : selectionOf(names);
+}
 
 export const STRATEGY_LAB_SCHEMA: Schema<StrategyLabState> = {
-  selection: { kind: 'number', min: 0, max: ALL, fallback: DEFAULT_SELECTION, integer: true },
+  selection: { kind: 'text', parse: parseSelection, fallback: DEFAULT_SELECTION },
   steps: { kind: 'number', min: 100, max: 5000, fallback: 800, integer: true },
-  seed: { kind: 'number', min: 0, max: 1_000_000, fallback: 0, integer: true },
+  seed: SEED_FIELD,
   data: { kind: 'choice', options: ['toy', 'fleet', 'loaded'], fallback: 'toy' },
   backbone: { kind: 'choice', options: ['dense', 'temporal'], fallback: 'dense' },
 };
@@ -34,12 +67,19 @@ export function effectiveBackbone(state: Pick<StrategyLabState, 'data' | 'backbo
   return state.data === 'toy' ? 'dense' : state.backbone;
 }
 
-export function selectedStrategies(selection: number): StrategyName[] {
-  return STRATEGY_NAMES.filter((_, k) => (selection & (1 << k)) !== 0);
+/** The strategies a lab config trains, in its run order (its run ids are strategy names). */
+export function labStrategies(config: LabConfig | null): StrategyName[] {
+  return STRATEGY_NAMES.filter((name) => config?.runs.some((run) => run.id === name));
 }
 
-export function toggleStrategy(selection: number, name: StrategyName): number {
-  return selection ^ bit(name);
+export function selectedStrategies(selection: string): StrategyName[] {
+  const names = selection.split(SEPARATOR);
+  return STRATEGY_NAMES.filter((name) => names.includes(name));
+}
+
+export function toggleStrategy(selection: string, name: StrategyName): string {
+  const names = selectedStrategies(selection);
+  return selectionOf(names.includes(name) ? names.filter((n) => n !== name) : [...names, name]);
 }
 
 export const strategyLabel = (name: StrategyName): string => describeStrategy(name).label;

@@ -36,6 +36,8 @@ export interface LineChartProps {
   readonly shade?: readonly { readonly from: number; readonly to: number; readonly label: string }[];
   /** Horizontal reference lines (e.g. the floor). */
   readonly rules?: readonly { readonly y: number; readonly label: string }[];
+  /** Vertical marks at an x (e.g. the step from which a setting changed mid-run). */
+  readonly marks?: readonly { readonly x: number; readonly label: string }[];
   readonly title: string;
   readonly testId?: string;
   /** The hover and keyboard readout (default on); off for charts whose x is not a step, such as a frontier. */
@@ -107,6 +109,12 @@ export function LineChart(props: LineChartProps) {
           <g key={rule.label}>
             <line className="ba-line ba-combined ba-dashed" strokeWidth={1} x1={MARGIN.left} x2={width - MARGIN.right} y1={y(rule.y)} y2={y(rule.y)} />
             <text className="ba-chart-text" x={width - MARGIN.right - 4} y={y(rule.y) - 4} textAnchor="end" fill="currentColor">{rule.label}</text>
+          </g>
+        ))}
+        {props.marks?.map((mark, index) => (
+          <g key={`${mark.x}-${index}`} className="ba-mark" data-mark-x={mark.x}>
+            <line className="ba-line ba-combined ba-dotted" strokeWidth={1} x1={x(mark.x)} x2={x(mark.x)} y1={MARGIN.top} y2={height - MARGIN.bottom} />
+            <text className="ba-chart-text" x={x(mark.x) + 3} y={MARGIN.top + 24 + (index % 3) * 12} fill="currentColor">{mark.label}</text>
           </g>
         ))}
         {props.series.map((series) =>

@@ -1,11 +1,20 @@
-/** Play / pause / step / reset, speed, seed and the step counter of a live-training widget. */
+/** Play / pause / step / reset, speed, seed and the status line of a live-training widget. */
+import { formatRate } from '../../src/live/step-rate';
 import type { LabHandle } from '../../src/live/types';
+import { NumberField } from './NumberField';
+import { MAX_SEED } from './url-state';
 
 export interface LiveControlsProps {
   readonly lab: LabHandle;
   readonly seed: number;
   readonly onSeedChange: (seed: number) => void;
   readonly totalSteps?: number;
+}
+
+/** What the host is doing: TensorFlow.js is loading only until the host has chosen a backend. */
+export function statusWord(lab: Pick<LabHandle, 'status' | 'backend'>): string {
+  if (lab.status !== 'starting') return lab.status;
+  return lab.backend ? 'preparing the run…' : 'loading TensorFlow.js…';
 }
 
 export function LiveControls({ lab, seed, onSeedChange, totalSteps }: LiveControlsProps) {
@@ -25,24 +34,21 @@ export function LiveControls({ lab, seed, onSeedChange, totalSteps }: LiveContro
           {[1, 2, 5, 10, 25, 50].map((speed) => <option key={speed} value={speed}>{speed} {speed === 1 ? 'step' : 'steps'}/frame</option>)}
         </select>
       </label>
-      <label className="ba-inline-field">
-        Seed
-        <input
-          type="number"
-          min={0}
-          max={1_000_000}
-          value={seed}
-          data-testid="live-seed"
-          onChange={(event) => {
-            const value = Math.round(Number(event.currentTarget.value));
-            if (Number.isFinite(value)) onSeedChange(Math.min(1_000_000, Math.max(0, value)));
-          }}
-        />
-      </label>
+      <NumberField
+        label="Seed"
+        value={seed}
+        range={{ min: 0, max: MAX_SEED, integer: true }}
+        onCommit={onSeedChange}
+        disabled={running || busy}
+        hint={running || busy ? 'The seed picks the initial weights and batches: pause to change it; it applies on Reset.' : lab.step > 0 ? 'A new seed applies on Reset.' : undefined}
+        testId="live-seed"
+      />
       <span className="ba-step-counter" aria-live="polite" data-testid="live-step-count">
-        step {lab.step}{totalSteps ? ` / ${totalSteps}` : ''} · {busy ? 'loading TensorFlow.js…' : lab.status}
+        step {lab.step}{totalSteps ? ` / ${totalSteps}` : ''} · {statusWord(lab)}
         {lab.backend ? ` · ${lab.backend.name} (${lab.backend.host === 'worker' ? 'in a Worker' : 'main thread'})` : ''}
+        {lab.stepsPerSecond !== null ? ` · ${formatRate(lab.stepsPerSecond)}` : ''}
       </span>
+      {lab.settingsPending && <p className="ba-pending" role="status" data-testid="live-pending">New settings apply on Reset; the run shown keeps its own.</p>}
       {lab.error && <p className="ba-error" role="alert">{lab.error}</p>}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseField, parseState, serializeState, type Schema } from './url-state';
+import { defaultState, linkFor, parseField, parseState, serializeState, type Schema } from './url-state';
 import { toCsv } from './csv';
 
 interface Demo { ratio: number; mode: 'static' | 'live'; steps: number; log: boolean }
@@ -33,6 +33,18 @@ describe('widget state in the URL', () => {
     expect(parseField('250.7', schema.steps)).toBe(251);
     expect(parseField('<script>', schema.mode)).toBe('static');
     expect(parseField('maybe', schema.log)).toBe(false);
+  });
+});
+
+describe('reset and links', () => {
+  it('gives every field its default', () => {
+    expect(defaultState(schema)).toEqual({ ratio: 20, mode: 'static', steps: 200, log: false });
+  });
+
+  it('links to the page with only this widget’s state and the page-wide options, keeping the route', () => {
+    const href = 'https://book.example/balancing/?backend=wasm&other1.x=3&combiner1.ratio=7#/tug-of-war/two-arrows';
+    expect(linkFor(href, 'combiner1', schema, { ratio: 500, mode: 'live', steps: 200, log: false }))
+      .toBe('https://book.example/balancing/?backend=wasm&combiner1.ratio=500&combiner1.mode=live#/tug-of-war/two-arrows');
   });
 });
 

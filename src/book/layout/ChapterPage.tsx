@@ -8,6 +8,7 @@ import type { Chapter } from '../chapters/chapters';
 import { mdxComponents } from '../content/mdx-components';
 import { ChapterSlugContext } from '../content/Heading';
 import { chapterHref } from '../router';
+import { resolveSection } from '../route-resolve';
 import { TableOfContents } from './TableOfContents';
 
 export interface ChapterPageProps {
@@ -45,11 +46,21 @@ export function ChapterPage({ chapter, previous, next, section, Body, focusTitle
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [chapter.slug, chapter.title]);
 
+  // A section typed another way (#/gaba/The-Controller) finds its heading; one that matches none is
+  // named in a note above the chapter instead of leaving the reader at the top without a word.
+  const [missingSection, setMissingSection] = useState<string | null>(null);
   useEffect(() => {
-    if (!renderedArticle || !section) return;
-    const target = document.getElementById(section);
-    target?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
-  }, [renderedArticle, section]);
+    if (!renderedArticle || !section) {
+      setMissingSection(null);
+      return;
+    }
+    const ids = [...renderedArticle.querySelectorAll<HTMLElement>('[id]')].map((element) => element.id);
+    const id = resolveSection(section, ids);
+    setMissingSection(id ? null : section);
+    if (!id) return;
+    if (id !== section) history.replaceState(history.state, '', `${location.pathname}${location.search}${chapterHref(chapter.slug, id)}`);
+    document.getElementById(id)?.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  }, [renderedArticle, section, chapter.slug]);
 
   // Plain "#id" links written in MDX would replace the route; send them through the router instead.
   const onClick = (event: MouseEvent<HTMLElement>) => {
@@ -68,6 +79,11 @@ export function ChapterPage({ chapter, previous, next, section, Body, focusTitle
             <p className="page__kicker">Chapter {chapter.number}</p>
             <h1 tabIndex={-1}>{chapter.title}</h1>
             <p className="page__summary">{chapter.summary}</p>
+            {missingSection && (
+              <p className="page__notice" role="status" data-testid="missing-section">
+                This chapter has no section “{missingSection}”; the link may be from an older edition. The contents list its sections.
+              </p>
+            )}
           </header>
           <Suspense fallback={<p className="chapter__loading">Loading the chapter…</p>}>
             <Body components={mdxComponents} />

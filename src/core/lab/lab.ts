@@ -24,6 +24,8 @@ export interface Lab {
   /** Whether test files were loaded, so `evaluate('test')` has engines to score. */
   readonly hasTest: boolean;
   readonly stepCount: number;
+  /** New hyperparameters for one run's strategy from the next step on (see WeightingStrategy.retune). */
+  retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
   dispose(): void;
 }
 
@@ -115,6 +117,12 @@ function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitPa
       for (const [runId, trainer] of trainers) outputs.set(runId, await trainer.evaluate(batch));
       return outputs;
     },
+    retune(runId, hyper) {
+      const trainer = trainers.get(runId);
+      if (!trainer) throw new Error(`no running run "${runId}" in this lab`);
+      if (!trainer.strategy.retune) throw new Error(`${trainer.strategy.label} cannot change its settings mid-run; press Reset`);
+      trainer.strategy.retune(hyper);
+    },
     dispose() {
       trainers.forEach((trainer) => trainer.dispose());
       trainers.clear();
@@ -189,6 +197,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       }
       return evaluations;
     },
+    retune: (runId, hyper) => training.retune(runId, hyper),
     dispose() {
       training.dispose();
       trainBatches.dispose();

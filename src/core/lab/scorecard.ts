@@ -5,13 +5,12 @@
  * that seed shares both, so the differences can be paired per seed (scorecard-summary.ts).
  *
  * Runs whose weights never move and that share their task losses train as one stacked program
- * (stacked-runs.ts); the others get a trainer each. Seeds cannot share a stacked program, because a
+ * (stacked-runs.ts, the definitions marked 'stackable'); the others get a trainer each. Seeds cannot share a stacked program, because a
  * stacked program steps every network on one batch and each seed has its own batch order.
  */
-import { describeStrategy } from '../strategies/index';
+import { describeStrategy, strategyDefinition } from '../strategies/index';
 import type { OptimiserConfig } from '../optimiser-config';
 import { createLab } from './lab';
-import { isStackable } from './stacked-runs';
 import type { LabConfig, LabDataSpec, LabDatasetArrays, LabRunSpec } from './types';
 
 export interface ScorecardConfig {
@@ -82,7 +81,7 @@ export function scorecardGroups(runs: readonly LabRunSpec[], backbone: Scorecard
   const byLosses = new Map<string, LabRunSpec[]>();
   const separate: LabRunSpec[] = [];
   for (const run of runs) {
-    if ((backbone ?? 'dense') !== 'dense' || !isStackable(run.strategy)) {
+    if ((backbone ?? 'dense') !== 'dense' || strategyDefinition(run.strategy.name).kind !== 'stackable') {
       separate.push(run);
       continue;
     }

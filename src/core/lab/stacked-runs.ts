@@ -4,23 +4,17 @@
  * fixed-weight strategy on the same task losses, on the dense backbone; anything else is refused
  * with the reason, rather than trained differently from what the lab says.
  */
-import { createStrategy, type StrategySpec } from '../strategies/index';
+import { createStrategy, strategyDefinition } from '../strategies/index';
 import type { ExplicitParameters, ModelConfig } from '../model';
 import type { OptimiserConfig } from '../optimiser-config';
 import { createBatchedSweep } from '../sweep/batched-sweep';
 import type { LabConfig, LabRuns, LabStepRecord, RunOutputs } from './types';
 
-const FIXED_WEIGHT_STRATEGIES: readonly string[] = ['fixed', 'amnl'];
-
-/** Whether a run could join a stacked lab (its weights never move); the scorecard groups runs by it. */
-export const isStackable = (spec: StrategySpec): boolean => FIXED_WEIGHT_STRATEGIES.includes(spec.name);
-
 export function createStackedRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {
   if (model.temporal) throw new Error('a stacked lab trains the dense backbone only');
   const strategies = config.runs.map((run) => createStrategy(run.strategy, { taskCount: 2, optimiser }));
-  // Fixed weights and AMNL (fixed weights on the failure-biased loss) are the strategies whose
-  // weights never move; every other one adapts them from losses or gradients.
-  const moving = strategies.findIndex((strategy) => !FIXED_WEIGHT_STRATEGIES.includes(strategy.name));
+  // Only the methods whose definition says 'stackable' (fixed weights that never move) fit one program.
+  const moving = config.runs.findIndex((run) => strategyDefinition(run.strategy.name).kind !== 'stackable');
   if (moving >= 0) throw new Error(`a stacked lab trains fixed weights only, and ${config.runs[moving].label} is ${strategies[moving].label}`);
   const taskLosses = strategies[0].taskLosses;
   if (strategies.some((strategy) => strategy.taskLosses.join() !== taskLosses.join())) {
@@ -55,6 +49,9 @@ export function createStackedRuns(config: LabConfig, model: ModelConfig, initial
     async outputs(batch) {
       const outputs = await sweep.evaluate(batch.features);
       return new Map<string, RunOutputs>(live().map(({ run, n }) => [run.id, { rulPredictions: outputs[n][0], healthLogits: outputs[n][1] }]));
+    },
+    retune() {
+      throw new Error('a stacked lab trains fixed weights compiled into one program; new weights need a new run');
     },
     dispose: () => sweep.dispose(),
   };

@@ -79,6 +79,8 @@ export interface LabRuns {
   step(batch: Batch): Promise<LabStepResult>;
   /** Every live run's outputs on `batch`. */
   outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
+  /** New hyperparameters for one run's strategy from the next step on (see WeightingStrategy.retune). */
+  retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
   dispose(): void;
 }
 

@@ -4,6 +4,8 @@
  */
 import { checkObservation, normaliseToSum, taskLossesFor } from './common';
 import type { StepPlan, WeightingStrategy } from './strategy';
+import { defineStrategy } from './definition';
+import { halves, numbersOf } from './hyper-schema';
 
 export type AmnlNormalisedHyper = {
   readonly weights: readonly number[];
@@ -52,3 +54,15 @@ export function createAmnlNormalisedStrategy(hyper: AmnlNormalisedHyper): Weight
     },
   };
 }
+
+export const amnlNormalisedDefinition = defineStrategy({
+  name: 'amnlNormalised',
+  label: 'AMNL (normalised)',
+  summary: 'AMNL with each loss divided by its own detached value, so both terms sit near 1.',
+  hyper: {
+    fields: { weights: { kind: 'perTask', min: 0 }, floors: { kind: 'perTask', min: 0, minOpen: true } },
+    defaults: (k) => ({ weights: halves(k), floors: Array.from({ length: k }, (_, i) => (i === 0 ? 1.0 : 0.1)) }),
+  },
+  kind: 'adaptive',
+  create: (hyper) => createAmnlNormalisedStrategy({ weights: numbersOf(hyper, 'weights'), floors: numbersOf(hyper, 'floors') }),
+});

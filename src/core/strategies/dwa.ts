@@ -4,6 +4,8 @@
  */
 import { checkObservation, taskLossesFor } from './common';
 import type { StepPlan, WeightingStrategy } from './strategy';
+import { defineStrategy } from './definition';
+import { numberOf } from './hyper-schema';
 
 export type DwaHyper = { readonly temperature: number; readonly blockSize: number };
 
@@ -92,3 +94,16 @@ export function createDwaStrategy(hyper: DwaHyper, taskCount: number): Weighting
     },
   };
 }
+
+export const dwaDefinition = defineStrategy({
+  name: 'dwa',
+  label: 'DWA',
+  summary: 'Weights from how fast each loss fell over the previous blocks of steps, through a softmax.',
+  hyper: {
+    fields: { temperature: { kind: 'number', min: 0, minOpen: true }, blockSize: { kind: 'number', integer: true, min: 1 } },
+    defaults: () => ({ temperature: 2, blockSize: 50 }),
+  },
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) =>
+    createDwaStrategy({ temperature: numberOf(hyper, 'temperature'), blockSize: numberOf(hyper, 'blockSize') }, taskCount),
+});

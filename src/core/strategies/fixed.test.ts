@@ -8,6 +8,16 @@ const total = (coefficients: readonly number[]): number =>
   coefficients.reduce((acc, c, k) => acc + c * losses[k], 0);
 
 describe('fixed weights', () => {
+  it('take new weights from the next plan on retune, and refuse anything else', () => {
+    const strategy = createFixedStrategy({ weights: [0.5, 0.5] });
+    strategy.retune?.({ weights: [0.8, 0.2] });
+    expect(strategy.plan(observationFromNorms(1, [1, 1], [1, 1])).weights).toEqual([0.8, 0.2]);
+    expect(strategy.hyper.weights).toEqual([0.8, 0.2]);
+    expect(() => strategy.retune?.({ weights: [0.8, -1] })).toThrow(/weights must be an array of 2 numbers >= 0/);
+    expect(() => strategy.retune?.({ beta: 0.5 })).toThrow(/only the hyperparameter "weights"/);
+    expect(strategy.hyper.weights).toEqual([0.8, 0.2]);
+  });
+
   it('give totals 13.325, 15.81, 19.5375, 23.265 for L = (25.75, 0.90) at 0.5/0.5, 0.6/0.4, 0.75/0.25, 0.9/0.1', () => {
     const settings = [[0.5, 0.5], [0.6, 0.4], [0.75, 0.25], [0.9, 0.1]];
     const totals = settings.map((weights) => {

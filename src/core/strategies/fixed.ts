@@ -2,6 +2,8 @@
 import { checkObservation, taskLossesFor } from './common';
 import type { StepPlan, WeightingStrategy } from './strategy';
 import type { TaskLossKind } from '../losses';
+import { defineStrategy } from './definition';
+import { halves, numbersOf } from './hyper-schema';
 
 /** Constant task weights; they need not sum to 1. */
 export type FixedHyper = { readonly weights: readonly number[] };
@@ -43,17 +45,21 @@ export const FIXED_VARIANT: FixedVariant = { name: 'fixed', label: 'Fixed weight
 
 /** c = h = w = the given weights, at every step. */
 export function createFixedStrategy(hyper: FixedHyper, variant: FixedVariant = FIXED_VARIANT): FixedStrategy {
-  const weights = hyper.weights.slice();
+  let weights = hyper.weights.slice();
   const taskCount = weights.length;
   const taskLosses: readonly TaskLossKind[] = taskLossesFor(taskCount, variant.rulLoss);
   return {
     name: variant.name,
     label: variant.label,
     taskCount,
-    hyper: { weights },
+    get hyper() {
+      return { weights: weights.slice() };
+    },
     taskLosses,
     usesGradients: false,
-    sumWarning: fixedSumWarning(weights),
+    get sumWarning() {
+      return fixedSumWarning(weights);
+    },
     plan(observation): StepPlan {
       checkObservation(observation, taskCount, false);
       return { sharedCoefficients: weights.slice(), headCoefficients: weights.slice(), weights: weights.slice() };
@@ -63,5 +69,27 @@ export function createFixedStrategy(hyper: FixedHyper, variant: FixedVariant = F
     reset() {
       // Stateless: nothing to reset.
     },
+    retune(changes) {
+      const keys = Object.keys(changes);
+      if (keys.some((key) => key !== 'weights')) throw new Error(`${variant.label} has only the hyperparameter "weights"`);
+      if (changes.weights === undefined) return;
+      const next = changes.weights;
+      if (!Array.isArray(next) || next.length !== taskCount || next.some((w: unknown) => typeof w !== 'number' || !Number.isFinite(w) || w < 0)) {
+        throw new Error(`strategy.hyper.weights must be an array of ${taskCount} numbers >= 0`);
+      }
+      weights = (next as number[]).slice();
+    },
   };
 }
+
+/** The per-task weights field fixed weights and AMNL share. */
+export const WEIGHTS_SCHEMA = { fields: { weights: { kind: 'perTask', min: 0 } }, defaults: (k: number) => ({ weights: halves(k) }) } as const;
+
+export const fixedDefinition = defineStrategy({
+  name: 'fixed',
+  label: FIXED_VARIANT.label,
+  summary: 'Constant weights chosen by hand.',
+  hyper: WEIGHTS_SCHEMA,
+  kind: 'stackable',
+  create: (hyper) => createFixedStrategy({ weights: numbersOf(hyper, 'weights') }),
+});

@@ -150,4 +150,24 @@ describe('createGabaController', () => {
     expect(() => createGabaController({ beta: 1 })).toThrow('strategy.hyper.beta must be in [0, 1), got 1');
     expect(() => createGabaController({ taskCount: 3, minWeight: 0.4 })).toThrow(/minWeight must be at most 1\/K/);
   });
+
+  it('retunes β and the floor mid-run keeping the EMA, and the warm-up only while it lasts', () => {
+    const tuned = createGabaController({ beta: 0.9, warmupSteps: 2, minWeight: 0 });
+    const reference = createGabaController({ beta: 0.9, warmupSteps: 2, minWeight: 0 });
+    tuned.retune({ warmupSteps: 1 }); // still in the warm-up (step 0): allowed
+    for (let i = 0; i < 3; i += 1) tuned.update([3, 1]);
+    expect(tuned.snapshot().step).toBe(3);
+    const emaBefore = tuned.snapshot().ema;
+    tuned.retune({ beta: 0.5, minWeight: 0.4 });
+    const next = tuned.update([3, 1]);
+    // The next update folds with the new β into the kept EMA, then floors at 0.4.
+    expect(next.ema[0]).toBeCloseTo(0.5 * emaBefore[0] + 0.5 * 0.25, 12);
+    expect(next.weights[0]).toBeCloseTo(0.4 / (0.4 + next.ema[1]), 12);
+    expect(tuned.hyper).toEqual({ beta: 0.5, warmupSteps: 1, minWeight: 0.4, epsilon: 1e-12 });
+    expect(() => tuned.retune({ warmupSteps: 50 })).toThrow(/only during the warm-up/);
+    expect(() => tuned.retune({ beta: 1 })).toThrow('strategy.hyper.beta must be in [0, 1), got 1');
+    expect(tuned.hyper.beta).toBe(0.5);
+    reference.update([3, 1]);
+    expect(reference.snapshot().ema).toEqual([0.5, 0.5]); // untouched by the other controller
+  });
 });

@@ -3,7 +3,7 @@
  * strategy (gaba.ts) and the book's weight-explorer widget both drive this one implementation.
  */
 import { normaliseToSum, uniformWeights } from './common';
-import { resolveHyper } from './hyper-schema';
+import { resolveHyper, type HyperSchema } from './hyper-schema';
 
 /** GABA's stabilisers. */
 export interface GabaHyper {
@@ -52,6 +52,12 @@ export interface GabaController {
   currentWeights(): number[];
   /** Back to step 0 with the EMA at 1/K. */
   reset(): void;
+  /**
+   * New stabilisers from the next update on, the EMA and step counter kept. β and the floor can
+   * change at any time; the warm-up only while it lasts, since a warm-up restarted after the EMA has
+   * begun would mean a different run. Throws (naming the field) and changes nothing otherwise.
+   */
+  retune(changes: Partial<GabaHyper>): void;
   snapshot(): { step: number; ema: number[]; weights: number[] };
 }
 
@@ -97,17 +103,37 @@ export function flooredWeights(ema: readonly number[], minWeight: number): numbe
   return normaliseToSum(ema.map((e) => Math.max(e, minWeight)));
 }
 
+/** GABA's hyperparameters, shared by gaba, gabaInverseNorm and grace (gaba.ts). */
+export const GABA_SCHEMA: HyperSchema = {
+  fields: {
+    beta: { kind: 'number', min: 0, max: 1, maxOpen: true },
+    warmupSteps: { kind: 'number', integer: true, min: 0 },
+    minWeight: { kind: 'number', min: 0 },
+    epsilon: { kind: 'number', min: 0 },
+  },
+  defaults: () => ({ ...DEFAULT_GABA_HYPER }),
+};
+
 /** Throws (naming the field) on out-of-range hyperparameters; the same checks as the registry's. */
+/**
+ * The largest norm ratio ‖g_0‖/‖g_1‖ whose terms GABA's floored weights can still make equal, for two
+ * tasks: a floored weight is m/(m + ē) against ē/(m + ē) with ē ≤ 1, so the weights are at most 1/m
+ * apart (20× for m = 0.05). Above it the loud task keeps the larger term however far the EMA moves.
+ */
+export function largestBalancedRatio(minWeight: number): number {
+  return minWeight > 0 ? 1 / minWeight : Infinity;
+}
+
 export function createGabaController(options: GabaControllerOptions = {}): GabaController {
   const { taskCount = 2, rule = 'paper', ...given } = options;
   if (!Number.isInteger(taskCount) || taskCount < 1) throw new Error(`taskCount must be an integer >= 1, got ${taskCount}`);
-  const hyper: GabaHyper = Object.freeze({
+  let hyper: GabaHyper = Object.freeze({
     beta: given.beta ?? DEFAULT_GABA_HYPER.beta,
     warmupSteps: given.warmupSteps ?? DEFAULT_GABA_HYPER.warmupSteps,
     minWeight: given.minWeight ?? DEFAULT_GABA_HYPER.minWeight,
     epsilon: given.epsilon ?? DEFAULT_GABA_HYPER.epsilon,
   });
-  resolveHyper('gaba', hyper, taskCount);
+  resolveHyper('gaba', GABA_SCHEMA, hyper, taskCount);
   const rawRule = rule === 'paper' ? gabaRawWeights : inverseNormWeights;
   let step = 0;
   let ema = uniformWeights(taskCount);
@@ -115,7 +141,9 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
 
   return {
     taskCount,
-    hyper,
+    get hyper() {
+      return hyper;
+    },
     rule,
     // #region listing:gaba-update
     update(norms) {
@@ -140,5 +168,13 @@ export function createGabaController(options: GabaControllerOptions = {}): GabaC
       weights = uniformWeights(taskCount);
     },
     snapshot: () => ({ step, ema: ema.slice(), weights: weights.slice() }),
+    retune(changes) {
+      const next: GabaHyper = Object.freeze({ ...hyper, ...changes });
+      resolveHyper('gaba', GABA_SCHEMA, next, taskCount);
+      if (next.warmupSteps !== hyper.warmupSteps && step >= hyper.warmupSteps && step > 0) {
+        throw new Error(`warmupSteps can change only during the warm-up; it ended at step ${hyper.warmupSteps} (now ${step}), so a new warm-up needs a new run`);
+      }
+      hyper = next;
+    },
   };
 }

@@ -4,8 +4,10 @@
  */
 import { normsFromGramian } from '../gramian';
 import { checkObservation, taskLossesFor } from './common';
-import { createGabaController, type GabaHyper, type GabaRule } from './gaba-controller';
+import { createGabaController, GABA_SCHEMA, type GabaHyper, type GabaRule } from './gaba-controller';
 import type { StepPlan, WeightingStrategy } from './strategy';
+import { defineStrategy } from './definition';
+import { numberOf, type ResolvedHyper } from './hyper-schema';
 
 export type GabaStrategyHyper = {
   readonly beta: number;
@@ -28,6 +30,20 @@ export const GABA_VARIANTS: Readonly<Record<GabaVariant['name'], GabaVariant>> =
   grace: { name: 'grace', label: 'GRACE', rule: 'paper', rulLoss: 'weightedMse' },
 });
 
+/** The GABA fields of a loose object; anything else is refused by name. */
+function pickGabaHyper(hyper: Readonly<Record<string, unknown>>): Partial<GabaHyper> {
+  const known = ['beta', 'warmupSteps', 'minWeight', 'epsilon'];
+  const unknown = Object.keys(hyper).filter((key) => !known.includes(key));
+  if (unknown.length > 0) throw new Error(`GABA has no hyperparameter ${unknown.map((key) => `"${key}"`).join(', ')}`);
+  const picked: Record<string, number> = {};
+  for (const key of Object.keys(hyper)) {
+    const value = hyper[key];
+    if (typeof value !== 'number') throw new Error(`strategy.hyper.${key} must be a number`);
+    picked[key] = value;
+  }
+  return picked;
+}
+
 export function createGabaStrategy(
   hyper: GabaHyper,
   taskCount: number,
@@ -38,7 +54,9 @@ export function createGabaStrategy(
     name: variant.name,
     label: variant.label,
     taskCount,
-    hyper: { ...controller.hyper },
+    get hyper() {
+      return { ...controller.hyper };
+    },
     taskLosses: taskLossesFor(taskCount, variant.rulLoss),
     usesGradients: true,
     plan(observation): StepPlan {
@@ -50,5 +68,40 @@ export function createGabaStrategy(
     currentWeights: () => controller.currentWeights(),
     snapshot: () => controller.snapshot(),
     reset: () => controller.reset(),
+    retune: (hyper) => controller.retune(pickGabaHyper(hyper)),
   };
 }
+
+const gabaHyper = (hyper: ResolvedHyper): GabaHyper => ({
+  beta: numberOf(hyper, 'beta'),
+  warmupSteps: numberOf(hyper, 'warmupSteps'),
+  minWeight: numberOf(hyper, 'minWeight'),
+  epsilon: numberOf(hyper, 'epsilon'),
+});
+
+export const gabaDefinition = defineStrategy({
+  name: 'gaba',
+  label: GABA_VARIANTS.gaba.label,
+  summary: 'Weights each task by the other tasks’ share of the total gradient norm, smoothed by an EMA.',
+  hyper: GABA_SCHEMA,
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.gaba),
+});
+
+export const gabaInverseNormDefinition = defineStrategy({
+  name: 'gabaInverseNorm',
+  label: GABA_VARIANTS.gabaInverseNorm.label,
+  summary: 'GABA with weights proportional to 1/‖g_k‖, which equalises λ_k‖g_k‖ for any K.',
+  hyper: GABA_SCHEMA,
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.gabaInverseNorm),
+});
+
+export const graceDefinition = defineStrategy({
+  name: 'grace',
+  label: GABA_VARIANTS.grace.label,
+  summary: 'GABA’s weights applied to AMNL’s losses.',
+  hyper: GABA_SCHEMA,
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.grace),
+});

@@ -6,6 +6,8 @@ import { withLearningRate, type OptimiserConfig } from '../optimiser-config';
 import { checkObservation, normaliseToSum, taskLossesFor } from './common';
 import { createScalarOptimiser } from './scalar-optimiser';
 import type { StepPlan, WeightingStrategy } from './strategy';
+import { defineStrategy } from './definition';
+import { numberOf } from './hyper-schema';
 
 /** weightLr is resolved: the trainer's learning rate when the spec gave none. */
 export type GradNormHyper = { readonly alpha: number; readonly weightLr: number };
@@ -90,3 +92,20 @@ export function createGradNormStrategy(
     },
   };
 }
+
+export const gradNormDefinition = defineStrategy({
+  name: 'gradnorm',
+  label: 'GradNorm',
+  summary: 'Learns weights that equalise weighted gradient norms on the last shared layer, paced by training rates.',
+  hyper: {
+    fields: { alpha: { kind: 'number', min: 0 }, weightLr: { kind: 'number', min: 0, minOpen: true, nullable: true } },
+    defaults: () => ({ alpha: 1.5, weightLr: null }),
+  },
+  kind: 'adaptive',
+  create: (hyper, { taskCount, optimiser }) =>
+    createGradNormStrategy(
+      { alpha: numberOf(hyper, 'alpha'), weightLr: hyper.weightLr === null ? null : numberOf(hyper, 'weightLr') },
+      taskCount,
+      optimiser,
+    ),
+});

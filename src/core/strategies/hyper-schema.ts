@@ -1,9 +1,10 @@
 /**
- * Hyperparameter schemas of every strategy: published defaults and the checks that turn a loose
+ * Hyperparameter schemas (each strategy's definition carries its own) and the one place that checks
+ * them: published defaults and the checks that turn a loose
  * `Record<string, unknown>` (from the URL, a scenario file or the CLI) into validated values, with
  * errors that name the offending field.
  */
-import type { HyperValue, StrategyName } from './strategy';
+import type { HyperValue } from './strategy';
 import { closestKey } from '../scenario-fields';
 
 /** A validated hyperparameter value; null only where the schema allows it (GradNorm's weightLr). */
@@ -18,55 +19,47 @@ interface Range {
   readonly maxOpen?: boolean;
 }
 
-type FieldRule =
+export type FieldRule =
   | ({ readonly kind: 'number'; readonly integer?: boolean; readonly nullable?: boolean } & Range)
   | ({ readonly kind: 'perTask' } & Range)
   | { readonly kind: 'choice'; readonly values: readonly string[] };
 
-interface Schema {
+/** A method's hyperparameters: the rule of each field and the published defaults for K tasks. */
+export interface HyperSchema {
   readonly fields: Readonly<Record<string, FieldRule>>;
   readonly defaults: (taskCount: number) => ResolvedHyper;
 }
 
-const halves = (k: number): number[] => new Array<number>(k).fill(1 / k);
-const weightsRule: FieldRule = { kind: 'perTask', min: 0 };
-const gabaSchema: Schema = {
-  fields: {
-    beta: { kind: 'number', min: 0, max: 1, maxOpen: true },
-    warmupSteps: { kind: 'number', integer: true, min: 0 },
-    minWeight: { kind: 'number', min: 0 },
-    epsilon: { kind: 'number', min: 0 },
-  },
-  defaults: () => ({ beta: 0.99, warmupSteps: 100, minWeight: 0.05, epsilon: 1e-12 }),
-};
+/** The schema of a method without hyperparameters. */
+export const NO_HYPER: HyperSchema = { fields: {}, defaults: () => ({}) };
 
-export const HYPER_SCHEMAS: Readonly<Record<StrategyName, Schema>> = {
-  fixed: { fields: { weights: weightsRule }, defaults: (k) => ({ weights: halves(k) }) },
-  amnl: { fields: { weights: weightsRule }, defaults: (k) => ({ weights: halves(k) }) },
-  amnlNormalised: {
-    fields: { weights: weightsRule, floors: { kind: 'perTask', min: 0, minOpen: true } },
-    defaults: (k) => ({ weights: halves(k), floors: Array.from({ length: k }, (_, i) => (i === 0 ? 1.0 : 0.1)) }),
-  },
-  uncertainty: {
-    fields: { form: { kind: 'choice', values: ['paper', 'libmtl'] }, initialLogVariance: { kind: 'number' } },
-    defaults: () => ({ form: 'paper', initialLogVariance: 0 }),
-  },
-  gradnorm: {
-    fields: { alpha: { kind: 'number', min: 0 }, weightLr: { kind: 'number', min: 0, minOpen: true, nullable: true } },
-    defaults: () => ({ alpha: 1.5, weightLr: null }),
-  },
-  dwa: {
-    fields: { temperature: { kind: 'number', min: 0, minOpen: true }, blockSize: { kind: 'number', integer: true, min: 1 } },
-    defaults: () => ({ temperature: 2, blockSize: 50 }),
-  },
-  pcgrad: {
-    fields: { seed: { kind: 'number', integer: true, min: 0, max: 4294967295 } },
-    defaults: () => ({ seed: 0 }),
-  },
-  gaba: gabaSchema,
-  gabaInverseNorm: gabaSchema,
-  grace: gabaSchema,
-};
+/** [1/K, …, 1/K]: the default of a per-task weights field. */
+export const halves = (k: number): number[] => new Array<number>(k).fill(1 / k);
+
+/** A random seed: a 32-bit unsigned integer. */
+export const SEED_RULE: FieldRule = { kind: 'number', integer: true, min: 0, max: 4294967295 };
+
+/** A validated number field (the schema guarantees the type; this only narrows it). */
+export function numberOf(hyper: ResolvedHyper, key: string): number {
+  const value = hyper[key];
+  if (typeof value !== 'number') throw new Error(`strategy.hyper.${key} must be a number`);
+  return value;
+}
+
+/** A validated per-task field, copied. */
+export function numbersOf(hyper: ResolvedHyper, key: string): number[] {
+  const value = hyper[key];
+  if (!Array.isArray(value)) throw new Error(`strategy.hyper.${key} must be an array of numbers`);
+  return value.slice();
+}
+
+/** A validated choice field, narrowed to its allowed values. */
+export function choiceOf<T extends string>(hyper: ResolvedHyper, key: string, values: readonly T[]): T {
+  const value = hyper[key];
+  const match = values.find((allowed) => allowed === value);
+  if (match === undefined) throw new Error(`strategy.hyper.${key} must be one of ${values.join(', ')}`);
+  return match;
+}
 
 function describeRange(range: Range): string {
   const { min, max } = range;
@@ -131,8 +124,7 @@ function checkField(path: string, value: unknown, rule: FieldRule, taskCount: nu
  * Defaults overridden by `hyper`, every field checked. Throws an Error naming the field, e.g.
  * `strategy.hyper.beta must be in [0, 1), got 1.5`.
  */
-export function resolveHyper(name: StrategyName, hyper: unknown, taskCount: number): ResolvedHyper {
-  const schema = HYPER_SCHEMAS[name];
+export function resolveHyper(name: string, schema: HyperSchema, hyper: unknown, taskCount: number): ResolvedHyper {
   if (hyper !== undefined && (hyper === null || typeof hyper !== 'object' || Array.isArray(hyper))) {
     throw new Error(`strategy.hyper must be an object, got ${typeName(hyper)}`);
   }
@@ -143,7 +135,8 @@ export function resolveHyper(name: StrategyName, hyper: unknown, taskCount: numb
     if (!known.includes(key)) {
       const near = closestKey(key, known);
       const hint = near === undefined ? '' : `did you mean "${near}"? `;
-      throw new Error(`strategy.hyper.${key} is not a hyperparameter of ${name} (${hint}known: ${known.join(', ')})`);
+      const list = known.length > 0 ? `known: ${known.join(', ')}` : 'it has none';
+      throw new Error(`strategy.hyper.${key} is not a hyperparameter of ${name} (${hint}${list})`);
     }
   }
   const merged: Record<string, ResolvedHyperValue> = { ...schema.defaults(taskCount) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ADAM } from '../optimiser-config';
-import { createStrategy, describeStrategy, STRATEGY_NAMES, type StrategySpec } from './index';
+import { createStrategy, describeStrategy, STRATEGY_DEFINITIONS, STRATEGY_NAMES, type StrategySpec } from './index';
 import { observationFromNorms } from './testing';
 
 const context = { taskCount: 2, optimiser: DEFAULT_ADAM };
@@ -8,10 +8,14 @@ const build = (spec: StrategySpec) => () => createStrategy(spec, context);
 
 describe('createStrategy', () => {
   it('builds every named strategy with the published defaults', () => {
-    expect(STRATEGY_NAMES).toHaveLength(10);
-    for (const name of STRATEGY_NAMES) {
-      const strategy = createStrategy({ name }, context);
-      expect(strategy.name).toBe(name);
+    // The first ten of the book and the thirteen of the Gramian family (at least: a new method needs
+    // no edit here).
+    expect(STRATEGY_NAMES.length).toBeGreaterThanOrEqual(23);
+    expect(new Set(STRATEGY_NAMES).size).toBe(STRATEGY_NAMES.length);
+    for (const definition of STRATEGY_DEFINITIONS) {
+      const strategy = createStrategy({ name: definition.name }, context);
+      expect(strategy.name).toBe(definition.name);
+      expect(strategy.label).toBe(definition.label);
       expect(strategy.taskCount).toBe(2);
     }
     expect(createStrategy({ name: 'gaba' }, context).hyper).toEqual({ beta: 0.99, warmupSteps: 100, minWeight: 0.05, epsilon: 1e-12 });
@@ -79,6 +83,19 @@ describe('createStrategy', () => {
       expect({ snapshot: strategy.snapshot(), weights: strategy.currentWeights() }).toEqual(fresh);
       expect(steps.map((observation) => strategy.plan(observation))).toEqual(firstRun);
     }
+  });
+});
+
+describe('the registry', () => {
+  it('marks exactly the fixed-weight methods stackable, so the stacked sweep takes only those', () => {
+    expect(STRATEGY_DEFINITIONS.filter((d) => d.kind === 'stackable').map((d) => d.name)).toEqual(['fixed', 'amnl']);
+  });
+
+  it('validates a new method’s hyperparameters from its own schema, once', () => {
+    expect(build({ name: 'cagrad', hyper: { kappa: -1 } })).toThrow('strategy.hyper.kappa must be >= 0, got -1');
+    expect(build({ name: 'mgda', hyper: { kappa: 1 } })).toThrow('strategy.hyper.kappa is not a hyperparameter of mgda (it has none)');
+    expect(build({ name: 'gradVac', hyper: { targetUpdate: 'sometimes' } })).toThrow(/strategy\.hyper\.targetUpdate must be one of/);
+    expect(createStrategy({ name: 'stch', hyper: { warmupSteps: 5 } }, context).hyper).toEqual({ mu: 1, warmupSteps: 5 });
   });
 });
 

@@ -1,19 +1,13 @@
 /**
- * The strategy registry: every weighting method by name, built from a loose spec with validated
- * hyperparameters, plus the descriptions the book's UI shows.
+ * Building strategies from the registry (registry.ts): a loose spec in, a validated strategy out,
+ * plus the descriptions the book's UI shows.
  */
-import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
-import { createAmnlStrategy } from './amnl';
-import { createAmnlNormalisedStrategy } from './amnl-normalised';
-import { createDwaStrategy } from './dwa';
-import { createFixedStrategy } from './fixed';
-import { createGabaStrategy, GABA_VARIANTS } from './gaba';
-import { createGradNormStrategy } from './gradnorm';
-import { resolveHyper, type ResolvedHyper } from './hyper-schema';
-import { createPcgradStrategy } from './pcgrad';
 import type { TaskLossKind } from '../losses';
-import type { StrategyName, WeightingStrategy } from './strategy';
-import { createUncertaintyStrategy } from './uncertainty';
+import { DEFAULT_ADAM } from '../optimiser-config';
+import type { StrategyContext, StrategyDefinition } from './definition';
+import { resolveHyper, type ResolvedHyper } from './hyper-schema';
+import { isStrategyName, strategyDefinition, STRATEGY_NAMES, type StrategyName } from './registry';
+import type { WeightingStrategy } from './strategy';
 
 export { FIXED_PRESETS, type FixedPreset, type FixedStrategy } from './fixed';
 export {
@@ -28,7 +22,9 @@ export {
   type GabaUpdate,
 } from './gaba-controller';
 export type { ResolvedHyper } from './hyper-schema';
-export type { StepObservation, StepPlan, StrategyName, WeightingStrategy } from './strategy';
+export type { StepObservation, StepPlan, WeightingStrategy } from './strategy';
+export { STRATEGY_DEFINITIONS, STRATEGY_NAMES, isStrategyName, strategyDefinition, type StrategyName } from './registry';
+export type { StrategyContext, StrategyDefinition, WeightingKind } from './definition';
 export type { OptimiserConfig } from '../optimiser-config';
 
 /** Which method to build, with any hyperparameters that differ from the published defaults. */
@@ -36,51 +32,6 @@ export interface StrategySpec {
   readonly name: StrategyName;
   readonly hyper?: Readonly<Record<string, unknown>>;
 }
-
-/** What a strategy needs from the run it belongs to. */
-export interface StrategyContext {
-  readonly taskCount: number;
-  /** The trainer's optimiser; learnable-scalar methods reuse its kind and hyperparameters. */
-  readonly optimiser: OptimiserConfig;
-}
-
-/** Every method, in the order the book introduces them. */
-export const STRATEGY_NAMES: readonly StrategyName[] = Object.freeze([
-  'fixed',
-  'amnl',
-  'amnlNormalised',
-  'uncertainty',
-  'gradnorm',
-  'dwa',
-  'pcgrad',
-  'gaba',
-  'gabaInverseNorm',
-  'grace',
-]);
-
-const SUMMARIES: Readonly<Record<StrategyName, string>> = {
-  fixed: 'Constant weights chosen by hand.',
-  amnl: 'Fixed 0.5 / 0.5 with a failure-biased weighted MSE on RUL.',
-  amnlNormalised: 'AMNL with each loss divided by its own detached value, so both terms sit near 1.',
-  uncertainty: 'Learns a log-variance per task; each loss is scaled by its learned precision.',
-  gradnorm: 'Learns weights that equalise weighted gradient norms on the last shared layer, paced by training rates.',
-  dwa: 'Weights from how fast each loss fell over the previous blocks of steps, through a softmax.',
-  pcgrad: 'Removes the part of each task gradient that conflicts with another before summing.',
-  gaba: 'Weights each task by the other tasks’ share of the total gradient norm, smoothed by an EMA.',
-  gabaInverseNorm: 'GABA with weights proportional to 1/‖g_k‖, which equalises λ_k‖g_k‖ for any K.',
-  grace: 'GABA’s weights applied to AMNL’s losses.',
-};
-
-const num = (hyper: ResolvedHyper, key: string): number => {
-  const value = hyper[key];
-  if (typeof value !== 'number') throw new Error(`strategy.hyper.${key} must be a number`);
-  return value;
-};
-const numbers = (hyper: ResolvedHyper, key: string): number[] => {
-  const value = hyper[key];
-  if (!Array.isArray(value)) throw new Error(`strategy.hyper.${key} must be an array of numbers`);
-  return value.slice();
-};
 
 function checkContext(context: StrategyContext): void {
   const { taskCount } = context;
@@ -94,46 +45,12 @@ function checkContext(context: StrategyContext): void {
 
 /** Build a strategy, validating the name, the context and every hyperparameter. */
 export function createStrategy(spec: StrategySpec, context: StrategyContext): WeightingStrategy {
-  if (!STRATEGY_NAMES.includes(spec.name)) {
+  if (!isStrategyName(spec.name)) {
     throw new Error(`strategy.name must be one of ${STRATEGY_NAMES.join(', ')}, got ${String(spec.name)}`);
   }
   checkContext(context);
-  const { taskCount, optimiser } = context;
-  const hyper = resolveHyper(spec.name, spec.hyper, taskCount);
-  const gaba = () => ({
-    beta: num(hyper, 'beta'),
-    warmupSteps: num(hyper, 'warmupSteps'),
-    minWeight: num(hyper, 'minWeight'),
-    epsilon: num(hyper, 'epsilon'),
-  });
-  switch (spec.name) {
-    case 'fixed':
-      return createFixedStrategy({ weights: numbers(hyper, 'weights') });
-    case 'amnl':
-      return createAmnlStrategy({ weights: numbers(hyper, 'weights') });
-    case 'amnlNormalised':
-      return createAmnlNormalisedStrategy({ weights: numbers(hyper, 'weights'), floors: numbers(hyper, 'floors') });
-    case 'uncertainty':
-      return createUncertaintyStrategy(
-        { form: hyper.form === 'libmtl' ? 'libmtl' : 'paper', initialLogVariance: num(hyper, 'initialLogVariance') },
-        taskCount,
-        optimiser,
-      );
-    case 'gradnorm':
-      return createGradNormStrategy(
-        { alpha: num(hyper, 'alpha'), weightLr: hyper.weightLr === null ? null : num(hyper, 'weightLr') },
-        taskCount,
-        optimiser,
-      );
-    case 'dwa':
-      return createDwaStrategy({ temperature: num(hyper, 'temperature'), blockSize: num(hyper, 'blockSize') }, taskCount);
-    case 'pcgrad':
-      return createPcgradStrategy({ seed: num(hyper, 'seed') }, taskCount);
-    case 'gaba':
-    case 'gabaInverseNorm':
-    case 'grace':
-      return createGabaStrategy(gaba(), taskCount, GABA_VARIANTS[spec.name]);
-  }
+  const definition = strategyDefinition(spec.name);
+  return definition.create(resolveHyper(spec.name, definition.hyper, spec.hyper, context.taskCount), context);
 }
 
 /** What the book's UI shows about a method before building one. */
@@ -145,15 +62,18 @@ export interface StrategyDescription {
   readonly defaultHyper: ResolvedHyper;
   readonly taskLosses: readonly TaskLossKind[];
   readonly usesGradients: boolean;
+  readonly kind: StrategyDefinition['kind'];
 }
 
 export function describeStrategy(name: StrategyName, taskCount = 2): StrategyDescription {
+  const definition = strategyDefinition(name);
   const example = createStrategy({ name }, { taskCount, optimiser: DEFAULT_ADAM });
   return {
     name,
-    label: example.label,
-    summary: SUMMARIES[name],
-    defaultHyper: resolveHyper(name, undefined, taskCount),
+    label: definition.label,
+    summary: definition.summary,
+    kind: definition.kind,
+    defaultHyper: resolveHyper(name, definition.hyper, undefined, taskCount),
     taskLosses: example.taskLosses,
     usesGradients: example.usesGradients,
   };

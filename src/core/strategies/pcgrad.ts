@@ -7,6 +7,8 @@ import { pcgradCoefficients } from '../gramian';
 import { createRandom, shuffledIndices, type RandomSource } from '../random';
 import { checkObservation, taskLossesFor, uniformWeights } from './common';
 import type { StepPlan, WeightingStrategy } from './strategy';
+import { defineStrategy } from './definition';
+import { numberOf, SEED_RULE } from './hyper-schema';
 
 export type PcgradHyper = { readonly seed: number };
 
@@ -57,3 +59,12 @@ export function createPcgradStrategy(hyper: PcgradHyper, taskCount: number): Wei
     },
   };
 }
+
+export const pcgradDefinition = defineStrategy({
+  name: 'pcgrad',
+  label: 'PCGrad',
+  summary: 'Removes the part of each task gradient that conflicts with another before summing.',
+  hyper: { fields: { seed: SEED_RULE }, defaults: () => ({ seed: 0 }) },
+  kind: 'adaptive',
+  create: (hyper, { taskCount }) => createPcgradStrategy({ seed: numberOf(hyper, 'seed') }, taskCount),
+});

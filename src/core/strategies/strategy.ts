@@ -10,18 +10,6 @@
 
 import type { TaskLossKind } from '../losses';
 
-export type StrategyName =
-  | 'fixed'
-  | 'amnl'
-  | 'amnlNormalised'
-  | 'uncertainty'
-  | 'gradnorm'
-  | 'dwa'
-  | 'pcgrad'
-  | 'gaba'
-  | 'gabaInverseNorm'
-  | 'grace';
-
 /** What the trainer measured at this step, before any update. */
 export interface StepObservation {
   /** 1-based index of the step being taken. */
@@ -51,7 +39,8 @@ export type Hyperparameters = Readonly<Record<string, HyperValue>>;
 
 /** A weighting method with its own internal state. */
 export interface WeightingStrategy<H extends Hyperparameters = Hyperparameters> {
-  readonly name: StrategyName;
+  /** Its registry name (registry.ts derives the type of names from the registered definitions). */
+  readonly name: string;
   /** Human-readable name, e.g. "GABA". */
   readonly label: string;
   readonly taskCount: number;
@@ -68,4 +57,10 @@ export interface WeightingStrategy<H extends Hyperparameters = Hyperparameters> 
   snapshot(): Readonly<Record<string, number | readonly number[]>>;
   /** Back to the freshly constructed state. */
   reset(): void;
+  /**
+   * Present on methods whose hyperparameters are read afresh at every step: the given fields take
+   * effect from the next plan, the internal state (EMA, step counter) is kept. Throws, naming the
+   * field, on a value the method cannot honour mid-run; nothing changes then.
+   */
+  retune?(hyper: Readonly<Record<string, unknown>>): void;
 }

@@ -8,6 +8,8 @@ import { checkObservation, taskLossesFor } from './common';
 import { createScalarOptimiser } from './scalar-optimiser';
 import type { StepPlan, WeightingStrategy } from './strategy';
 import type { TaskLossKind } from '../losses';
+import { defineStrategy } from './definition';
+import { choiceOf, numberOf } from './hyper-schema';
 
 /** 'paper': ½e^{−s} for regression, e^{−s} for classification. 'libmtl': ½e^{−s} for every task. */
 export type UncertaintyForm = 'paper' | 'libmtl';
@@ -73,3 +75,20 @@ export function createUncertaintyStrategy(
     },
   };
 }
+
+export const uncertaintyDefinition = defineStrategy({
+  name: 'uncertainty',
+  label: 'Uncertainty weighting',
+  summary: 'Learns a log-variance per task; each loss is scaled by its learned precision.',
+  hyper: {
+    fields: { form: { kind: 'choice', values: ['paper', 'libmtl'] }, initialLogVariance: { kind: 'number' } },
+    defaults: () => ({ form: 'paper', initialLogVariance: 0 }),
+  },
+  kind: 'adaptive',
+  create: (hyper, { taskCount, optimiser }) =>
+    createUncertaintyStrategy(
+      { form: choiceOf(hyper, 'form', ['paper', 'libmtl'] as const), initialLogVariance: numberOf(hyper, 'initialLogVariance') },
+      taskCount,
+      optimiser,
+    ),
+});

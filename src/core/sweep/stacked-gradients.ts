@@ -52,7 +52,7 @@ export function stackedLossesAndDirection(
   const features = activations[activations.length - 1];
 
   // Each task's losses `[N]` and λ-weighted error at its output columns.
-  const targets = batchTargets(batch);
+  const targets = batchTargets(batch, kinds.length);
   const losses: tf.Tensor[] = [];
   const errors: tf.Tensor[] = headSizes.map((size, k) => {
     const columns = headSizes.length === 1 ? outputs : tf.slice(outputs, [0, 0, headOffsets[k]], [modelCount, batchSize, size]);

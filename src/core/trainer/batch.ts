@@ -12,6 +12,11 @@ export interface Batch {
   readonly rul: tf.Tensor1D;
   /** `[B]` int32 health classes 0..2. */
   readonly health: tf.Tensor1D;
+  /**
+   * `[B]` int32 class labels of tasks 2…K−1, one tensor per task beyond the book's two (the book's
+   * data has none; tests train a synthetic third task with them). A K-head model needs K − 2 here.
+   */
+  readonly extraLabels?: readonly tf.Tensor1D[];
 }
 
 /** Rows as host arrays: features as nested rows or one row-major Float32Array. */
@@ -20,6 +25,8 @@ export interface ArrayPool {
   readonly rul: ArrayLike<number>;
   readonly health: ArrayLike<number>;
   readonly featureCount: number;
+  /** Class labels of tasks 2…K−1, one array of row labels per task (see {@link Batch.extraLabels}). */
+  readonly extraLabels?: readonly ArrayLike<number>[];
 }
 
 /** Flatten and check a pool; returns the row count. */
@@ -30,6 +37,9 @@ function flattenPool(pool: ArrayPool): { features: Float32Array; rows: number } 
     throw new Error(`pool.x must hold ${rows} rows of ${pool.featureCount} features, got ${features.length} values`);
   }
   if (pool.health.length !== rows) throw new Error(`pool.health must have ${rows} entries, got ${pool.health.length}`);
+  (pool.extraLabels ?? []).forEach((labels, i) => {
+    if (labels.length !== rows) throw new Error(`pool.extraLabels[${i}] must have ${rows} entries, got ${labels.length}`);
+  });
   return { features, rows };
 }
 
@@ -40,6 +50,7 @@ export function createBatchFromArrays(pool: ArrayPool): Batch {
     features: tf.tensor2d(features, [rows, pool.featureCount]),
     rul: tf.tensor1d(Float32Array.from(pool.rul)),
     health: tf.tensor1d(Int32Array.from(pool.health), 'int32'),
+    ...(pool.extraLabels ? { extraLabels: pool.extraLabels.map((labels) => tf.tensor1d(Int32Array.from(labels), 'int32')) } : {}),
   };
 }
 
@@ -48,6 +59,7 @@ export function disposeBatch(batch: Batch): void {
   batch.features.dispose();
   batch.rul.dispose();
   batch.health.dispose();
+  batch.extraLabels?.forEach((labels) => labels.dispose());
 }
 
 /** Rows of step `step` (1-based): ((step − 1)·B + i) mod N for i = 0 … B − 1. */
@@ -86,6 +98,7 @@ export function createPoolBatcher(pool: ArrayPool, batchSize: number): PoolBatch
           features: tf.gather(all.features, rows) as tf.Tensor2D,
           rul: tf.gather(all.rul, rows) as tf.Tensor1D,
           health: tf.gather(all.health, rows) as tf.Tensor1D,
+          ...(all.extraLabels ? { extraLabels: all.extraLabels.map((labels) => tf.gather(labels, rows) as tf.Tensor1D) } : {}),
         };
       }),
     dispose: () => disposeBatch(all),

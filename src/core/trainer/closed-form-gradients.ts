@@ -68,7 +68,7 @@ export function denseStackGradients(
     activations.push(denseForward(previous, layer.weight, layer.bias, activation));
   }
   const features = activations[activations.length - 1];
-  const targets = batchTargets(batch);
+  const targets = batchTargets(batch, kinds.length);
 
   // Heads: loss, the error at the output, the head's own gradient, and the error at the backbone.
   const losses: tf.Scalar[] = [];

@@ -134,13 +134,20 @@ export function replicaForward(
   return heads.map((head, k) => headForward(perReplica[k], head));
 }
 
-/** Targets in task order: RUL for task 0, health labels for task 1. */
-export function batchTargets(batch: Batch): tf.Tensor[] {
-  return [batch.rul, batch.health];
+/**
+ * The targets of `taskCount` tasks in task order: RUL for task 0, health labels for task 1, then the
+ * extra tasks' labels. Throws when the batch carries fewer.
+ */
+export function batchTargets(batch: Batch, taskCount: number): tf.Tensor[] {
+  const targets = [batch.rul, batch.health, ...(batch.extraLabels ?? [])];
+  if (targets.length < taskCount) {
+    throw new Error(`${taskCount} tasks need ${taskCount} targets; the batch has ${targets.length} (tasks beyond 2 take batch.extraLabels)`);
+  }
+  return targets;
 }
 
 /** The K task losses of `outputs` against the batch, stacked into a `[K]` tensor. */
 export function stackedTaskLosses(outputs: readonly tf.Tensor[], kinds: readonly TaskLossKind[], batch: Batch): tf.Tensor1D {
-  const targets = batchTargets(batch);
+  const targets = batchTargets(batch, kinds.length);
   return tf.stack(outputs.map((output, k) => taskLoss(kinds[k], output, targets[k]))) as tf.Tensor1D;
 }

@@ -36,7 +36,7 @@ export function measureNaive(params: ModelParameters, batch: Batch, kinds: reado
   const headVariables = listVariables({ shared: [], heads: params.heads });
   const lastWeight = sharedVariables[sharedVariables.length - 2];
   const packed = tf.tidy(() => {
-    const targets = batchTargets(batch);
+    const targets = batchTargets(batch, kinds.length);
     const perTask = kinds.map((kind, k) =>
       tf.variableGrads(() => taskLoss(kind, forwardOutputs(params, batch.features)[k], targets[k]), sharedVariables),
     );

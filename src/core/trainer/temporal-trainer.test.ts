@@ -49,7 +49,7 @@ describe('the fused step on the temporal backbone', () => {
     expect(shared).toHaveLength(6);
     for (let k = 0; k < 2; k += 1) {
       const { value, grads } = tf.variableGrads(
-        () => taskLoss(kinds[k], forwardOutputs(params, batch.features)[k], batchTargets(batch)[k]),
+        () => taskLoss(kinds[k], forwardOutputs(params, batch.features)[k], batchTargets(batch, 2)[k]),
         shared,
       );
       expect((await fused.losses.data())[k]).toBeCloseTo((await value.data())[0], 3);

@@ -48,7 +48,7 @@ describe('the fused step', () => {
     for (let k = 0; k < 2; k += 1) {
       const own = [...shared, params.heads[k].weight, params.heads[k].bias];
       const { value, grads } = tf.variableGrads(
-        () => taskLoss(kinds[k], forwardOutputs(params, batch.features)[k], batchTargets(batch)[k]),
+        () => taskLoss(kinds[k], forwardOutputs(params, batch.features)[k], batchTargets(batch, 2)[k]),
         own,
       );
       const expectedLoss = (await value.data())[0];

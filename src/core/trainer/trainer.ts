@@ -71,6 +71,8 @@ export interface Evaluation {
   readonly rulPredictions: Float32Array;
   /** `[B × 3]` row-major health logits. */
   readonly healthLogits: Float32Array;
+  /** Outputs of tasks 2…K−1, `[B × C_k]` row-major each (none for the book's two tasks). */
+  readonly extraOutputs: Float32Array[];
 }
 
 /** A network in training. Dispose it to release its variables and optimiser state. */
@@ -102,10 +104,11 @@ function toRecord(step: number, measurement: Measurement, plan: StepPlan): StepR
   return plan.projections === undefined ? record : { ...record, projections: plan.projections };
 }
 
+/** K tasks: RUL (task 0), health (task 1) and any further classification tasks, one head each. */
 function checkOptions(config: ModelConfig, strategy: WeightingStrategy): void {
-  if (config.headSizes.length !== 2 || strategy.taskCount !== 2) {
+  if (config.headSizes.length < 2 || strategy.taskCount !== config.headSizes.length) {
     throw new Error(
-      `the trainer trains two tasks (RUL, health); got ${config.headSizes.length} heads and a strategy for ${strategy.taskCount} tasks`,
+      `the trainer needs one head per task and at least RUL and health; got ${config.headSizes.length} heads and a strategy for ${strategy.taskCount} tasks`,
     );
   }
   if (config.headSizes[0] !== 1) throw new Error(`the RUL head must have 1 output, got ${config.headSizes[0]}`);
@@ -163,10 +166,14 @@ export function createTrainer(options: TrainerOptions): Trainer {
     const data = (await packed.data()) as Float32Array;
     packed.dispose();
     const rows = batch.features.shape[0];
+    // Outputs follow the losses, head by head: RUL [B], health [B × 3], then the extra tasks.
+    const ends = config.headSizes.reduce<number[]>((acc, size) => [...acc, acc[acc.length - 1] + rows * size], [taskCount]);
+    const outputs = config.headSizes.map((_, k) => data.slice(ends[k], ends[k + 1]));
     return {
       losses: Array.from(data.subarray(0, taskCount)),
-      rulPredictions: data.slice(taskCount, taskCount + rows),
-      healthLogits: data.slice(taskCount + rows),
+      rulPredictions: outputs[0],
+      healthLogits: outputs[1],
+      extraOutputs: outputs.slice(2),
     };
   };
 

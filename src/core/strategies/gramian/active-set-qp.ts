@@ -7,8 +7,10 @@
  * (Nocedal & Wright, Numerical Optimization, §16.5). For K ≤ 10 it ends in a few iterations.
  *
  * A Gramian is often singular (three gradients in a plane); the free-set systems then get a ridge of
- * 1e-13·max diag(Q): the optimal value moves by ~1e-13 relative, and among several minimisers the
- * one of smaller norm is picked.
+ * 1e-13·Q_ii on each diagonal entry (1e-13·scale where Q_ii = 0): the optimal value moves by ~1e-13
+ * relative, and among several minimisers the one of smaller norm is picked. The ridge is relative to
+ * each entry, not to max diag(Q), because gradient norms differ by 10³ in training (RUL against health):
+ * a ridge of 1e-13·max diag then moved the small task's coefficients by 1e-6 relative.
  */
 import { diagonalScale, matVec, solveLinear } from './matrix';
 
@@ -77,8 +79,8 @@ function freeSetMinimiser(
   const indices = free.flatMap((isFree, i) => (isFree ? [i] : []));
   const x = new Array<number>(p.length).fill(0);
   if (indices.length === 0) return x;
-  const ridge = RIDGE * scale;
-  const block = indices.map((i) => indices.map((j) => q[i][j] + (i === j ? ridge : 0)));
+  const ridge = (i: number): number => RIDGE * (q[i][i] > 0 ? q[i][i] : scale);
+  const block = indices.map((i) => indices.map((j) => q[i][j] + (i === j ? ridge(i) : 0)));
   const rhs = indices.map((i) => -p[i]);
   if (domain === 'simplex') {
     block.forEach((row) => row.push(1));

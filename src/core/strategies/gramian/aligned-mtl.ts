@@ -10,6 +10,8 @@
  */
 import { symmetricEigen } from './jacobi-eigen';
 import { toRows, uniform, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { NO_HYPER } from '../hyper-schema';
 
 export interface AlignedMtlResult {
   readonly coefficients: number[];
@@ -42,3 +44,13 @@ export function alignedMtlCoefficients(input: GramianInput, weights?: readonly n
   const coefficients = alignment.map((row) => row.reduce((s, b, j) => s + b * w[j], 0));
   return { coefficients, alignment, eigenvalues: values, rank, sweeps };
 }
+
+export const alignedMtlDefinition = defineCoefficientStrategy({
+  name: 'alignedMtl',
+  label: 'Aligned-MTL',
+  summary: 'Rescales the task gradients’ principal directions to equal length (condition number 1), then averages.',
+  hyper: NO_HYPER,
+  heads: 'unit',
+  usesGradients: true,
+  rule: () => ({ hyper: {}, start: NO_STATE, step: ({ sharedGramian }) => ({ coefficients: alignedMtlCoefficients(sharedGramian).coefficients, state: null }) }),
+});

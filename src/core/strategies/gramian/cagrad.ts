@@ -13,6 +13,8 @@
  */
 import { solveActiveSetQp } from './active-set-qp';
 import { diagonalScale, matVec, quadForm, toRows, uniform, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { choiceOf, numberOf } from '../hyper-schema';
 
 export interface CagradOptions {
   /** Radius of the ball relative to ‖ḡ‖. */
@@ -59,3 +61,25 @@ export function cagradCoefficients(input: GramianInput, options: CagradOptions =
   const divisor = rescale === 'libmtl' ? 1 + kappa * kappa : 1;
   return { coefficients: unscaled.map((c) => c / divisor), dualWeights: w, worstImprovement, rounds, converged };
 }
+
+const RESCALES = ['none', 'libmtl'] as const;
+
+export const cagradDefinition = defineCoefficientStrategy({
+  name: 'cagrad',
+  label: 'CAGrad',
+  summary: 'The update within κ‖ḡ‖ of the mean gradient that most improves the worst task.',
+  hyper: {
+    fields: { kappa: { kind: 'number', min: 0 }, rescale: { kind: 'choice', values: RESCALES } },
+    defaults: () => ({ kappa: 0.4, rescale: 'none' }),
+  },
+  heads: 'unit',
+  usesGradients: true,
+  rule: (hyper) => {
+    const options = { kappa: numberOf(hyper, 'kappa'), rescale: choiceOf(hyper, 'rescale', RESCALES) };
+    return {
+      hyper: options,
+      start: NO_STATE,
+      step: ({ sharedGramian }) => ({ coefficients: cagradCoefficients(sharedGramian, options).coefficients, state: null }),
+    };
+  },
+});

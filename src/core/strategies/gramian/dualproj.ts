@@ -5,6 +5,8 @@
  */
 import { projectOntoDualCone } from './dual-cone';
 import { toRows, uniform, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { NO_HYPER } from '../hyper-schema';
 
 export interface DualProjResult {
   readonly coefficients: number[];
@@ -16,3 +18,13 @@ export function dualProjCoefficients(input: GramianInput, weights?: readonly num
   const { coefficients, converged } = projectOntoDualCone(gramian, weights ?? uniform(gramian.length));
   return { coefficients, converged };
 }
+
+export const dualProjDefinition = defineCoefficientStrategy({
+  name: 'dualProj',
+  label: 'DualProj',
+  summary: 'Projects the mean gradient onto the cone of directions no task opposes.',
+  hyper: NO_HYPER,
+  heads: 'unit',
+  usesGradients: true,
+  rule: () => ({ hyper: {}, start: NO_STATE, step: ({ sharedGramian }) => ({ coefficients: dualProjCoefficients(sharedGramian).coefficients, state: null }) }),
+});

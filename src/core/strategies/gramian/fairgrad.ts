@@ -9,6 +9,8 @@
  */
 import { solveAlphaFair } from './alpha-fair-newton';
 import { toRows, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { numberOf } from '../hyper-schema';
 
 export interface FairGradResult {
   readonly coefficients: number[];
@@ -25,3 +27,20 @@ export function fairGradCoefficients(input: GramianInput, alpha = 2): FairGradRe
   }
   return solution;
 }
+
+export const fairGradDefinition = defineCoefficientStrategy({
+  name: 'fairGrad',
+  label: 'FairGrad',
+  summary: 'α-fair utilities: (Gc)_k = c_k^(−1/α); α = 1 is Nash-MTL, larger α favours the worst-off task.',
+  hyper: { fields: { alpha: { kind: 'number', min: 0, minOpen: true } }, defaults: () => ({ alpha: 2 }) },
+  heads: 'coefficients',
+  usesGradients: true,
+  rule: (hyper) => {
+    const alpha = numberOf(hyper, 'alpha');
+    return {
+      hyper: { alpha },
+      start: NO_STATE,
+      step: ({ sharedGramian }) => ({ coefficients: fairGradCoefficients(sharedGramian, alpha).coefficients, state: null }),
+    };
+  },
+});

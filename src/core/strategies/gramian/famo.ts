@@ -15,6 +15,8 @@
  */
 import { softmax } from './matrix';
 import { checkPositiveLosses, type LossWeightingResult } from './weighting-result';
+import { defineCoefficientStrategy } from './coefficient-strategy';
+import { numberOf } from '../hyper-schema';
 
 export interface FamoOptions {
   readonly learningRate?: number;
@@ -78,3 +80,34 @@ export function famoUpdate(
 function gaps(losses: readonly number[], options: FamoOptions): number[] {
   return losses.map((loss, k) => loss - (options.minLosses?.[k] ?? 0) + OFFSET);
 }
+
+/**
+ * FAMO as a strategy, the next-batch variant: δ pairs the previous step's losses with this step's,
+ * which were measured on the next batch with the updated parameters. That costs no extra forward
+ * pass but mixes batch-to-batch differences into δ, so it carries its own name; the paper's same-batch
+ * δ needs a second forward pass the trainer does not take (docs/step-semantics.md).
+ */
+export const famoNextBatchDefinition = defineCoefficientStrategy({
+  name: 'famoNextBatch',
+  label: 'FAMO (next batch)',
+  summary: 'Learns task logits so that every log-loss falls at the same rate; δ from consecutive batches.',
+  hyper: {
+    fields: { learningRate: { kind: 'number', min: 0, minOpen: true }, weightDecay: { kind: 'number', min: 0 } },
+    defaults: () => ({ learningRate: 0.025, weightDecay: 0.001 }),
+  },
+  heads: 'coefficients',
+  usesGradients: false,
+  rule: (hyper) => {
+    const options = { learningRate: numberOf(hyper, 'learningRate'), weightDecay: numberOf(hyper, 'weightDecay') };
+    return {
+      hyper: options,
+      start: (taskCount): { famo: FamoState; previous: readonly number[] | null } => ({ famo: initialFamoState(taskCount), previous: null }),
+      step: ({ losses }, { famo, previous }) => {
+        const moved = previous === null ? famo : famoUpdate(famo, previous, losses, options);
+        const { coefficients, weights } = famoCoefficients(moved, losses, options);
+        return { coefficients, weights, state: { famo: moved, previous: losses.slice() } };
+      },
+      snapshot: ({ famo }) => ({ logits: famo.logits }),
+    };
+  },
+});

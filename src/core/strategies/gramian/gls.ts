@@ -5,6 +5,8 @@
  * direction without the geometric-mean factor, which `weights` (normalised to sum 1) shows.
  */
 import { checkPositiveLosses, normalised, type LossWeightingResult } from './weighting-result';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { NO_HYPER } from '../hyper-schema';
 
 export function glsCoefficients(losses: readonly number[]): LossWeightingResult & { readonly geometricMean: number } {
   checkPositiveLosses(losses, 'GLS');
@@ -14,3 +16,20 @@ export function glsCoefficients(losses: readonly number[]): LossWeightingResult 
   const coefficients = losses.map((loss) => geometricMean / (taskCount * loss));
   return { coefficients, weights: normalised(coefficients), geometricMean };
 }
+
+export const glsDefinition = defineCoefficientStrategy({
+  name: 'gls',
+  label: 'GLS',
+  summary: 'Minimises the geometric mean of the losses: c_k ∝ 1/L_k, scaled by the mean itself.',
+  hyper: NO_HYPER,
+  heads: 'coefficients',
+  usesGradients: false,
+  rule: () => ({
+    hyper: {},
+    start: NO_STATE,
+    step: ({ losses }) => {
+      const { coefficients, weights } = glsCoefficients(losses);
+      return { coefficients, weights, state: null };
+    },
+  }),
+});

@@ -16,6 +16,9 @@ import type { Gramian } from '../../gramian';
 import type { RandomSource } from '../../random';
 import { drawProjectionOrder } from '../pcgrad';
 import { dot, matVec, quadForm, toRows, type GramianInput } from './matrix';
+import { createRandom } from '../../random';
+import { defineCoefficientStrategy } from './coefficient-strategy';
+import { choiceOf, numberOf, SEED_RULE } from '../hyper-schema';
 
 export interface GradVacState {
   /** targets[i][j] = φ̂_ij; the diagonal is unused. */
@@ -77,3 +80,30 @@ export function gradVacStep(
 export function cosineWith(gramian: Gramian, a: readonly number[], j: number): number {
   return matVec(gramian, a)[j] / Math.sqrt(quadForm(gramian, a) * gramian[j][j]);
 }
+
+const TARGET_UPDATES = ['everyPair', 'whenAdjusted'] as const;
+
+export const gradVacDefinition = defineCoefficientStrategy({
+  name: 'gradVac',
+  label: 'GradVac',
+  summary: 'Like PCGrad, but lifts each pair’s cosine to an EMA target instead of to 0.',
+  hyper: {
+    fields: { beta: { kind: 'number', min: 0, max: 1 }, targetUpdate: { kind: 'choice', values: TARGET_UPDATES }, seed: SEED_RULE },
+    defaults: () => ({ beta: 0.01, targetUpdate: 'everyPair', seed: 0 }),
+  },
+  heads: 'unit',
+  usesGradients: true,
+  rule: (hyper) => {
+    const options = { beta: numberOf(hyper, 'beta'), targetUpdate: choiceOf(hyper, 'targetUpdate', TARGET_UPDATES) };
+    const seed = numberOf(hyper, 'seed');
+    return {
+      hyper: { ...options, seed },
+      start: (taskCount) => ({ random: createRandom(seed), vaccine: initialGradVacState(taskCount) }),
+      step: ({ sharedGramian }, { random, vaccine }) => {
+        const result = gradVacStep(sharedGramian, vaccine, random, options);
+        return { coefficients: result.coefficients, state: { random, vaccine: result.state } };
+      },
+      snapshot: ({ vaccine }) => ({ targets: vaccine.targets.flat() }),
+    };
+  },
+});

@@ -6,6 +6,8 @@
  * IMTL's loss half (IMTL-L, learnable loss scales) is not part of this function.
  */
 import { diagonalScale, solveLinear, toRows, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { NO_HYPER } from '../hyper-schema';
 
 export interface ImtlGResult {
   readonly coefficients: number[];
@@ -28,3 +30,13 @@ export function imtlGCoefficients(input: GramianInput): ImtlGResult {
   const projection = gramian[0].reduce((s, g, j) => s + g * coefficients[j], 0) / norms[0];
   return { coefficients, projection };
 }
+
+export const imtlGDefinition = defineCoefficientStrategy({
+  name: 'imtlG',
+  label: 'IMTL-G',
+  summary: 'The update whose projections on every unit task gradient are equal (coefficients sum to 1).',
+  hyper: NO_HYPER,
+  heads: 'unit',
+  usesGradients: true,
+  rule: () => ({ hyper: {}, start: NO_STATE, step: ({ sharedGramian }) => ({ coefficients: imtlGCoefficients(sharedGramian).coefficients, state: null }) }),
+});

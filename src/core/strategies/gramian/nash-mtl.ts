@@ -10,6 +10,8 @@
  */
 import { solveAlphaFair } from './alpha-fair-newton';
 import { toRows, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { NO_HYPER } from '../hyper-schema';
 
 export interface NashMtlResult {
   readonly coefficients: number[];
@@ -28,3 +30,13 @@ export function nashMtlCoefficients(input: GramianInput): NashMtlResult {
   }
   return solution;
 }
+
+export const nashMtlDefinition = defineCoefficientStrategy({
+  name: 'nashMtl',
+  label: 'Nash-MTL',
+  summary: 'The Nash bargaining solution: c_k (Gc)_k = 1 for every task, exactly, unclipped.',
+  hyper: NO_HYPER,
+  heads: 'coefficients',
+  usesGradients: true,
+  rule: () => ({ hyper: {}, start: NO_STATE, step: ({ sharedGramian }) => ({ coefficients: nashMtlCoefficients(sharedGramian).coefficients, state: null }) }),
+});

@@ -12,6 +12,8 @@
  */
 import { softmax } from './matrix';
 import { checkPositiveLosses, normalised, type LossWeightingResult } from './weighting-result';
+import { defineCoefficientStrategy } from './coefficient-strategy';
+import { numberOf } from '../hyper-schema';
 
 export interface StchOptions {
   readonly mu?: number;
@@ -53,3 +55,24 @@ export function stchStep(
   const coefficients = shares.map((share, k) => (taskCount * share) / (losses[k] + 1e-20 * nadir[k]));
   return { coefficients, weights: shares, state: { step, warmupLossSum: state.warmupLossSum.slice(), nadir }, inWarmup: false };
 }
+
+export const stchDefinition = defineCoefficientStrategy({
+  name: 'stch',
+  label: 'STCH',
+  summary: 'Smooth Tchebycheff: after a warm-up that fixes a nadir, pushes hardest on the task furthest above it.',
+  hyper: {
+    fields: { mu: { kind: 'number', min: 0, minOpen: true }, warmupSteps: { kind: 'number', integer: true, min: 0 } },
+    defaults: () => ({ mu: 1, warmupSteps: 100 }),
+  },
+  heads: 'coefficients',
+  usesGradients: false,
+  rule: (hyper) => {
+    const options = { mu: numberOf(hyper, 'mu'), warmupSteps: numberOf(hyper, 'warmupSteps') };
+    return {
+      hyper: options,
+      start: (taskCount): StchState => initialStchState(taskCount),
+      step: ({ losses }, state) => stchStep(state, losses, options),
+      snapshot: (state) => ({ step: state.step, nadir: state.nadir ?? [] }),
+    };
+  },
+});

@@ -10,6 +10,8 @@
  */
 import { projectOntoDualCone } from './dual-cone';
 import { toRows, uniform, type GramianInput } from './matrix';
+import { defineCoefficientStrategy, NO_STATE } from './coefficient-strategy';
+import { NO_HYPER } from '../hyper-schema';
 
 export interface UpgradResult {
   readonly coefficients: number[];
@@ -33,3 +35,13 @@ export function upgradCoefficients(input: GramianInput, weights?: readonly numbe
   projections.forEach((row, k) => row.forEach((value, j) => (coefficients[j] += w[k] * value)));
   return { coefficients, projections, converged };
 }
+
+export const upgradDefinition = defineCoefficientStrategy({
+  name: 'upgrad',
+  label: 'UPGrad',
+  summary: 'Projects each task gradient onto the cone of directions no task opposes, then averages.',
+  hyper: NO_HYPER,
+  heads: 'unit',
+  usesGradients: true,
+  rule: () => ({ hyper: {}, start: NO_STATE, step: ({ sharedGramian }) => ({ coefficients: upgradCoefficients(sharedGramian).coefficients, state: null }) }),
+});

@@ -1,0 +1,56 @@
+/**
+ * The body of `npm run figures`: runs the core for every figure the chapters quote from our own runs
+ * and writes content/figures.json with each run's provenance (seed, steps, backend, commit).
+ * `--cheap` reruns the cheap figures and keeps the expensive ones already in the file (running only
+ * those it lacks).
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { nodeWasmPaths } from '../node/tfjs-setup';
+import { selectBackend } from '../core/backend';
+import { FD001_RUNS } from './fd001-figures';
+import { CHEAP_RUNS, strategyLabSeeds } from './toy-figures';
+import type { Figure, FigureFile, MeasuredRun, RunProvenance } from './types';
+
+export const FIGURES_PATH = fileURLToPath(new URL('../../content/figures.json', import.meta.url));
+
+function commitOfTree(): string {
+  const head = execSync('git rev-parse --short=12 HEAD', { encoding: 'utf8' }).trim();
+  // The file this script writes does not count as a change to the code that measured it.
+  const dirty = execSync("git status --porcelain --untracked-files=no -- . ':!content/figures.json'", { encoding: 'utf8' }).trim() !== '';
+  return dirty ? `${head}+changes` : head;
+}
+
+const cheapOnly = process.argv.includes('--cheap');
+const backend = await selectBackend({ forced: 'wasm', wasmPaths: nodeWasmPaths() });
+if (backend.name !== 'wasm') throw new Error(`figures are measured on wasm; got ${backend.name}`);
+const previous: FigureFile | null = existsSync(FIGURES_PATH) ? JSON.parse(readFileSync(FIGURES_PATH, 'utf8')) as FigureFile : null;
+const commit = commitOfTree();
+const runs: Record<string, RunProvenance> = {};
+const figures: Record<string, Figure> = {};
+
+function keep(measured: MeasuredRun, cost: RunProvenance['cost'], seconds: number): void {
+  const { key, what, seed, steps } = measured;
+  runs[key] = { what, seed, steps, backend: measured.backend, cost, commit, generatedAt: new Date().toISOString() };
+  for (const [name, figure] of Object.entries(measured.figures)) figures[name] = { ...figure, run: key };
+  console.log(`${key}: ${Object.keys(measured.figures).length} figures in ${seconds.toFixed(1)} s`);
+}
+
+const started = performance.now();
+for (const run of CHEAP_RUNS) {
+  const t0 = performance.now();
+  keep(await run(), 'cheap', (performance.now() - t0) / 1000);
+}
+for (const { key, run } of [{ key: 'labSeeds', run: strategyLabSeeds }, ...FD001_RUNS]) {
+  if (cheapOnly && previous?.runs[key]?.cost === 'expensive') {
+    runs[key] = previous.runs[key];
+    for (const [name, figure] of Object.entries(previous.figures)) if (figure.run === key) figures[name] = figure;
+    continue;
+  }
+  const t0 = performance.now();
+  keep(await run(), 'expensive', (performance.now() - t0) / 1000);
+}
+const file: FigureFile = { generatedBy: 'npm run figures', runs, figures };
+writeFileSync(FIGURES_PATH, `${JSON.stringify(file, null, 2)}\n`);
+console.log(`${Object.keys(figures).length} figures from ${Object.keys(runs).length} runs in ${((performance.now() - started) / 1000).toFixed(1)} s -> content/figures.json`);
