@@ -6,7 +6,8 @@
 import type { BackendName } from '../core/backend-names';
 import { createTrainingHost } from './host';
 import { readPageRequest } from './page-request';
-import type { DatasetLoadOutcome, FromHost, LoadedDatasetArrays, ToHost } from './protocol';
+import type { ScorecardConfig } from '../core/lab/scorecard';
+import type { DatasetLoadOutcome, FromHost, LoadedDatasetArrays, ScorecardMessage, ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig } from './types';
 
 type Listener = (message: FromHost) => void;
@@ -20,7 +21,9 @@ export interface LiveClientOptions {
 
 export interface LiveClient {
   createLab(labId: string, config: LabConfig, listener: Listener): void;
-  send(message: Exclude<ToHost, { type: 'init' | 'createLab' | 'registerDataset' | 'loadFiles' | 'forgetDataset' }>): void;
+  send(message: Exclude<ToHost, { type: 'init' | 'createLab' | 'registerDataset' | 'loadFiles' | 'forgetDataset' | 'runScorecard' | 'stopScorecard' }>): void;
+  /** Runs a scorecard in the host; `listener` hears its progress and its end. Returns a function that stops it. */
+  runScorecard(scorecardId: string, config: ScorecardConfig, listener: (message: ScorecardMessage) => void): () => void;
   registerDataset(datasetId: string, arrays: LoadedDatasetArrays): void;
   /**
    * The host reads, parses and prepares the reader's files (in its Worker, off the page's thread) and
@@ -78,6 +81,7 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
   let backendInfo: LabBackendInfo | null = null;
   let initFailure: string | null = null;
   const failureListeners = new Set<(message: string) => void>();
+  const scorecardListeners = new Map<string, (message: ScorecardMessage) => void>();
   const init: ToHost = { type: 'init', forcedBackend: options.forcedBackend, wasmPaths: options.wasmPaths };
 
   const deliver: Listener = (message) => {
@@ -94,6 +98,11 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
     }
     if (message.type === 'loadProgress' || message.type === 'loadDone') {
       loadListeners.get(message.datasetId)?.(message);
+      return;
+    }
+    if (message.type === 'scorecardProgress' || message.type === 'scorecardDone' || message.type === 'scorecardFailed') {
+      scorecardListeners.get(message.scorecardId)?.(message);
+      if (message.type !== 'scorecardProgress') scorecardListeners.delete(message.scorecardId);
       return;
     }
     listeners.get(message.labId)?.(message);
@@ -119,6 +128,14 @@ export function createLiveClient(options: LiveClientOptions): LiveClient {
       transport.send({ type: 'createLab', labId, config });
     },
     send: (message) => transport.send(message),
+    runScorecard(scorecardId, config, listener) {
+      scorecardListeners.set(scorecardId, listener);
+      transport.send({ type: 'runScorecard', scorecardId, config });
+      return () => {
+        scorecardListeners.delete(scorecardId);
+        transport.send({ type: 'stopScorecard', scorecardId });
+      };
+    },
     registerDataset(datasetId, arrays) {
       datasets.set(datasetId, arrays);
       transport.send({ type: 'registerDataset', datasetId, arrays });

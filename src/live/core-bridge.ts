@@ -7,6 +7,8 @@ import { selectMeasuredBackend, selectMeasuredBackendAfterLoss } from '../core/b
 import { createLab } from '../core/lab/lab';
 import { resolveLabData } from '../core/lab/lab-data';
 import { prepareSyntheticFleetForLab } from '../core/lab/fleet-data';
+import { runScorecard } from '../core/lab/scorecard';
+import { prepareSyntheticFleetWithTest } from '../core/lab/synthetic-test-split';
 import type { CoreBridge, LabEngine } from './host';
 import type { LabStepRecord } from './types';
 
@@ -44,4 +46,7 @@ export const coreBridge: CoreBridge = {
       dispose: () => lab.dispose(),
     };
   },
+  // The scorecard's fleet carries a test split cut before failure, so it is scored as FD001 is.
+  runScorecard: (config, datasets, hooks) =>
+    runScorecard(config, resolveLabData(config.data, datasets, (spec) => prepareSyntheticFleetWithTest(spec.seed, spec.engines)), hooks),
 };

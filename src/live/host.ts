@@ -4,6 +4,7 @@
  * fallback (yield = the next animation frame), so both behave alike.
  */
 import type { BackendName } from '../core/backend-names';
+import { createScorecardRunner, type ScorecardCore } from './host-scorecard';
 import { loadCmapssFiles } from './load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
@@ -27,6 +28,8 @@ export interface CoreBridge {
   backendLost(): Promise<string> | null;
   /** Choose another backend after a loss; the lost one appears in `skipped` with the reason. */
   recoverFromLoss(reason: string, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
+  /** Every run of a scorecard at each of its seeds (absent where a host cannot run one). */
+  readonly runScorecard?: ScorecardCore;
 }
 
 export interface HostEnvironment {
@@ -230,7 +233,13 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'loadFiles' | 'forgetDataset' | 'createLab' }>): void => {
+  const scorecards = createScorecardRunner({
+    post: (message) => environment.post(message),
+    yieldTurn: () => environment.yieldTurn(),
+    scorecardCore: async () => (await core()).runScorecard,
+  }, datasets);
+
+  const control = (message: Exclude<ToHost, { type: 'init' | 'registerDataset' | 'loadFiles' | 'forgetDataset' | 'createLab' | 'runScorecard' | 'stopScorecard' }>): void => {
     const lab = labs.get(message.labId);
     if (!lab) return;
     switch (message.type) {
@@ -282,6 +291,12 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
           return;
         case 'createLab':
           void createLab(message.labId, message.config);
+          return;
+        case 'runScorecard':
+          scorecards.run(message.scorecardId, message.config);
+          return;
+        case 'stopScorecard':
+          scorecards.stop(message.scorecardId);
           return;
         default:
           control(message);

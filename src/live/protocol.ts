@@ -4,6 +4,7 @@
  * talks to it only through these messages, so the two hosts cannot drift apart.
  */
 import type { BackendName } from '../core/backend-names';
+import type { ScorecardConfig, ScorecardProgress, ScorecardRuns } from '../core/lab/scorecard';
 import type { LabDatasetArrays } from '../core/lab/types';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
 
@@ -23,7 +24,10 @@ export type ToHost =
   | { readonly type: 'setSpeed'; readonly labId: string; readonly stepsPerTick: number }
   /** New hyperparameters for one run's strategy, applied before the lab's next step, history kept. */
   | { readonly type: 'retune'; readonly labId: string; readonly runId: string; readonly hyper: Readonly<Record<string, number | readonly number[]>> }
-  | { readonly type: 'dispose'; readonly labId: string };
+  | { readonly type: 'dispose'; readonly labId: string }
+  /** Train every run of `config` at each of its seeds, one after another, reporting progress (host-scorecard.ts). */
+  | { readonly type: 'runScorecard'; readonly scorecardId: string; readonly config: ScorecardConfig }
+  | { readonly type: 'stopScorecard'; readonly scorecardId: string };
 
 export type FromHost =
   | { readonly type: 'ready'; readonly backend: LabBackendInfo }
@@ -41,7 +45,13 @@ export type FromHost =
   | { readonly type: 'retuned'; readonly labId: string; readonly runId: string; readonly step: number; readonly hyper: Readonly<Record<string, number | readonly number[]>> }
   | { readonly type: 'evaluation'; readonly labId: string; readonly evaluations: readonly LabEvaluation[] }
   | { readonly type: 'status'; readonly labId: string; readonly status: LabStatus }
-  | { readonly type: 'error'; readonly labId: string; readonly message: string };
+  | { readonly type: 'error'; readonly labId: string; readonly message: string }
+  | { readonly type: 'scorecardProgress'; readonly scorecardId: string; readonly progress: ScorecardProgress }
+  | { readonly type: 'scorecardDone'; readonly scorecardId: string; readonly result: ScorecardRuns }
+  | { readonly type: 'scorecardFailed'; readonly scorecardId: string; readonly message: string };
+
+/** The host's messages about a scorecard, routed by the client to the scorecard's listener. */
+export type ScorecardMessage = Extract<FromHost, { type: 'scorecardProgress' | 'scorecardDone' | 'scorecardFailed' }>;
 
 /** How a `loadFiles` request ended: the dataset's label and summary, or every reason it was refused. */
 export type DatasetLoadOutcome =

@@ -15,6 +15,7 @@ import { colourClass, LabCharts } from './Charts';
 import { DataLoader, type LoadedDataset } from './DataLoader';
 import { effectiveBackbone, labStrategies, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy, waitsForFiles } from './model';
 import { ResultsTable } from './ResultsTable';
+import { ScorecardTable } from './ScorecardTable';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
@@ -78,6 +79,7 @@ export default function StrategyLab({ id }: { readonly id: string }) {
           <progress className="ba-progress" max={shownSteps} value={lab.step} aria-label="Training progress" />
           <LabCharts names={shownNames} records={lab.records} evaluations={lab.evaluations} steps={shownSteps} />
           <ResultsTable rows={rows} />
+          <ScorecardTable id={id} lab={config} locked={locked} />
         </>
       ) : (
         <p className="ba-note">Pick at least one strategy.</p>
