@@ -6,11 +6,12 @@ import { formatIssue } from '../../src/core/data/parse-issues';
 import { parseCmapssTableInSlices } from '../../src/core/data/parse-cmapss';
 import { checkRulAgainstTest, parseRulFile } from '../../src/core/data/parse-rul';
 import { prepareCmapss, type PreparedData } from '../../src/core/data/prepare';
+import { summariseDataset, type DatasetSummary } from '../../src/core/data/summary';
 import { labArraysFromPrepared } from '../../src/core/lab/fleet-data';
 import type { LoadedDatasetArrays } from '../../src/live/protocol';
 
 export type LoadOutcome =
-  | { readonly ok: true; readonly datasetId: string; readonly label: string; readonly summary: string; readonly arrays: LoadedDatasetArrays; readonly prepared: PreparedData }
+  | { readonly ok: true; readonly datasetId: string; readonly label: string; readonly summary: string; readonly arrays: LoadedDatasetArrays; readonly prepared: PreparedData; readonly details: DatasetSummary }
   | { readonly ok: false; readonly problems: readonly string[] };
 
 type Role = 'train' | 'test' | 'rul';
@@ -72,5 +73,6 @@ export async function loadCmapssFiles(files: readonly File[], report: (stage: st
   const arrays: LoadedDatasetArrays = labArraysFromPrepared(prepared);
   const label = subset ?? 'C-MAPSS';
   const summary = `${train.value.engineCount} training engines, ${prepared.train.count} training and ${prepared.validation.count} validation windows, ${prepared.featureCount} features, ${prepared.conditionCount} operating condition${prepared.conditionCount === 1 ? '' : 's'}${prepared.test ? `, ${prepared.test.count} test engines (last window each)` : ''}`;
-  return { ok: true, datasetId: `${label}-${Date.now().toString(36)}`, label, summary, arrays, prepared };
+  const details = summariseDataset(train.value, prepared);
+  return { ok: true, datasetId: `${label}-${Date.now().toString(36)}`, label, summary, arrays, prepared, details };
 }
