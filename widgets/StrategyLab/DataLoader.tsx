@@ -5,13 +5,19 @@
  * training host. Every problem is listed next to the drop zone with its file and line.
  */
 import { useState } from 'react';
+import type { DatasetSummary } from '../../src/core/data/summary';
 import { getLiveClient } from '../../src/live/client';
+import { DataSummary } from './DataSummary';
 import { loadCmapssFiles, type LoadOutcome } from './load-files';
 
 export interface LoadedDataset {
   readonly datasetId: string;
   readonly label: string;
   readonly summary: string;
+  /** Conditions, per-condition normalisation and dropped sensors, for the data-summary panel. */
+  readonly details?: DatasetSummary;
+  /** Whether test and RUL files came with the training file (the preset needs them). */
+  readonly hasTest?: boolean;
 }
 
 export function DataLoader({ loaded, onLoaded }: { readonly loaded: LoadedDataset | null; readonly onLoaded: (dataset: LoadedDataset) => void }) {
@@ -29,7 +35,7 @@ export function DataLoader({ loaded, onLoaded }: { readonly loaded: LoadedDatase
       return;
     }
     getLiveClient().registerDataset(outcome.datasetId, outcome.arrays);
-    onLoaded({ datasetId: outcome.datasetId, label: outcome.label, summary: outcome.summary });
+    onLoaded({ datasetId: outcome.datasetId, label: outcome.label, summary: outcome.summary, details: outcome.details, hasTest: outcome.arrays.test !== undefined });
   };
 
   return (
@@ -56,6 +62,7 @@ export function DataLoader({ loaded, onLoaded }: { readonly loaded: LoadedDatase
       </p>
       {busy && <p className="ba-note" aria-live="polite">{busy}</p>}
       {loaded && !busy && problems.length === 0 && <p className="ba-note" data-testid="lab-loaded">Loaded {loaded.label}: {loaded.summary}</p>}
+      {loaded?.details && !busy && problems.length === 0 && <DataSummary summary={loaded.details} />}
       {problems.length > 0 && (
         <ul className="ba-issues" role="alert" data-testid="lab-load-errors">
           {problems.map((problem) => <li key={problem}>{problem}</li>)}

@@ -12,7 +12,10 @@ import '../shared/widgets.css';
 import { colourClass, LabCharts } from './Charts';
 import { DataLoader, type LoadedDataset } from './DataLoader';
 import { effectiveBackbone, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy } from './model';
+import { PresetPanel } from './PresetPanel';
+import { presetConfig, PRESET_STEPS } from './preset-model';
 import { ResultsTable } from './ResultsTable';
+import { TrainingEta } from './TrainingEta';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
@@ -21,7 +24,14 @@ export default function StrategyLab({ id }: { readonly id: string }) {
   const [loaded, setLoaded] = useState<LoadedDataset | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const names = selectedStrategies(state.selection);
-  const config = useMemo(() => strategyLabConfig(state, loaded?.datasetId ?? null), [state, loaded]);
+  const [preset, setPreset] = useState(false);
+  const presetOn = preset && state.data === 'loaded' && loaded?.hasTest === true;
+  const config = useMemo(
+    () => (presetOn && loaded ? presetConfig(names, state.seed, loaded.datasetId, state.steps) : strategyLabConfig(state, loaded?.datasetId ?? null)),
+    // names is derived from state.selection
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state, loaded, presetOn],
+  );
   const lab = useLab(config, { visibleRef: container });
   const rows = resultRows(names, lab.evaluations, lab.latest);
   const locked = lab.status === 'running';
@@ -65,10 +75,15 @@ export default function StrategyLab({ id }: { readonly id: string }) {
         </label>
       </div>
       {state.data === 'loaded' && <DataLoader loaded={loaded} onLoaded={setLoaded} />}
+      {state.data === 'loaded' && (
+        <PresetPanel active={presetOn} available={loaded?.hasTest === true} disabled={locked} evaluations={lab.evaluations}
+          onToggle={(active) => { setPreset(active); if (active) update({ steps: PRESET_STEPS }); }} />
+      )}
       {config ? (
         <>
           <LiveControls lab={lab} seed={state.seed} onSeedChange={(seed) => update({ seed })} totalSteps={state.steps} />
           <progress className="ba-progress" max={state.steps} value={lab.step} aria-label="Training progress" />
+          <TrainingEta step={lab.step} totalSteps={state.steps} status={lab.status} />
           <LabCharts names={names} records={lab.records} evaluations={lab.evaluations} steps={state.steps} />
           <ResultsTable rows={rows} />
         </>
