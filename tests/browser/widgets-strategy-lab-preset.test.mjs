@@ -33,6 +33,7 @@ test('StrategyLab: the FD001 preset, shortened to 100 steps, with data summary, 
     assert.match(await text(testId('lab-dropped')), /Dropped: s1 \(std within a condition .*\), s5 /);
 
     await testId('lab-preset-toggle').check();
+    assert.equal(await testId('lab-backbone').inputValue(), 'temporal', 'the preset trains the temporal backbone and the menu says so');
     assert.equal(await testId('lab-steps').inputValue(), '1000', 'the preset sets its own step count');
     await testId('lab-steps').fill(String(STEPS));
     const published = await text(testId('lab-published'));
@@ -49,8 +50,9 @@ test('StrategyLab: the FD001 preset, shortened to 100 steps, with data summary, 
     const row = testId('lab-results').locator('tbody tr[data-strategy="fixed"]');
     const testRmse = Number(await text(row.locator('[data-metric="test-rmse"]')));
     const testNasa = Number(await text(row.locator('[data-metric="test-nasa"]')));
-    // 100 steps of the preset: far from its full-run figure, but well inside the constant predictor's 40.4.
-    assert.ok(testRmse > 0 && testRmse < 35, `preset test RMSE after ${STEPS} steps: ${testRmse}`);
+    // 100 of the preset's 1,000 steps (measured: 34.3 for seed 0): far from its full-run figure (bench:fd001),
+    // but under the 40.4 of the constant predictor that always answers the mean training RUL.
+    assert.ok(testRmse > 0 && testRmse < 40, `preset test RMSE after ${STEPS} steps: ${testRmse}`);
     assert.ok(testNasa > 0 && Number.isFinite(testNasa), `preset test NASA: ${testNasa}`);
     const scored = await text(testId('lab-preset-scored'));
     assert.match(scored, /^Test set scored once, after the last step: fixed with its step-(25|50|75|100) parameters\.$/);

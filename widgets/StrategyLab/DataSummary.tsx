@@ -5,7 +5,11 @@
  */
 import type { DatasetSummary } from '../../src/core/data/summary';
 
-const fixed = (value: number, digits: number) => value.toFixed(digits);
+/** Fixed digits, without the "-0.0" a centre a hair below zero would print. */
+const fixed = (value: number, digits: number) => {
+  const text = value.toFixed(digits);
+  return Number(text) === 0 ? (0).toFixed(digits) : text;
+};
 
 export function DataSummary({ summary }: { readonly summary: DatasetSummary }) {
   const shown = summary.features.slice(0, 4);

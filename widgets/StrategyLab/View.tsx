@@ -61,7 +61,7 @@ export default function StrategyLab({ id }: { readonly id: string }) {
         </label>
         <label className="ba-inline-field">
           Backbone
-          <select value={effectiveBackbone(state)} disabled={locked || state.data === 'toy'} data-testid="lab-backbone"
+          <select value={presetOn ? 'temporal' : effectiveBackbone(state)} disabled={locked || presetOn || state.data === 'toy'} data-testid="lab-backbone"
             title={state.data === 'toy' ? 'The synthetic cycles have no windows: pick the fleet or your files for the temporal backbone' : undefined}
             onChange={(event) => update({ backbone: event.currentTarget.value === 'temporal' ? 'temporal' : 'dense' })}>
             <option value="dense">dense 32 → 32 on the last cycle</option>
