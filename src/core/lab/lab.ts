@@ -19,7 +19,9 @@ export interface Lab {
   step(): Promise<LabStepResult>;
   /**
    * Metrics of every live run on the validation split (default) or the test split (each test engine's
-   * last window, truth capped at 125).
+   * last window, truth capped at 125). With `keepBest`, every validation evaluation offers each run's
+   * parameters, and the first test evaluation puts back each run's best ones before scoring: the lab
+   * is then finished, so call it once, at the end.
    */
   evaluate(split?: 'validation' | 'test'): Promise<LabEvaluation[]>;
   /** Whether test files were loaded, so `evaluate('test')` has engines to score. */
