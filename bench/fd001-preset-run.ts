@@ -5,7 +5,7 @@
  * validation engines chose, the wall time and the process CPU time of each run (and the load average:
  * on a shared machine the wall time measures the neighbours too; the CPU time measures this run).
  *
- *   npm run bench:fd001 -- [seeds 5] [strategies fixed,gaba] [steps: the preset's]
+ *   npm run bench:fd001 -- [seeds 5] [strategies fixed,gaba] [steps: the preset's] [first seed 0]
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -23,6 +23,7 @@ import { nodeWasmPaths } from '../src/node/tfjs-setup';
 const seedCount = Number(process.argv[2] ?? 5);
 const strategies = (process.argv[3] ?? 'fixed,gaba').split(',') as StrategyName[];
 const steps = Number(process.argv[4] ?? FD001_PRESET.steps);
+const firstSeed = Number(process.argv[5] ?? 0);
 for (const name of strategies) if (!STRATEGY_NAMES.includes(name)) throw new Error(`unknown strategy ${name}; one of ${STRATEGY_NAMES.join(', ')}`);
 const folder = fileURLToPath(new URL('../../shared/cmapss/', import.meta.url));
 const read = (name: string) => readFileSync(`${folder}${name}`, 'utf8');
@@ -41,7 +42,7 @@ const pad = (text: string, width: number) => text.padEnd(width);
 console.log(`${pad('strategy', 22)}${pad('seed', 6)}${pad('best val', 10)}${pad('at step', 9)}${pad('test RMSE', 11)}${pad('test NASA', 11)}${pad('wall s', 9)}${pad('CPU s', 9)}load`);
 for (const name of strategies) {
   const results: { rmse: number; nasa: number; seconds: number; cpuSeconds: number }[] = [];
-  for (let seed = 0; seed < seedCount; seed += 1) {
+  for (let seed = firstSeed; seed < firstSeed + seedCount; seed += 1) {
     const config = presetLabConfig([{ id: name, label: describeStrategy(name).label, strategy: { name } }], seed, 'FD001', steps);
     const lab = createLab(config, data);
     const started = performance.now();
