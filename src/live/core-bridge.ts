@@ -40,8 +40,13 @@ export const coreBridge: CoreBridge = {
         for (const [runId, record] of Object.entries(records)) plain[runId] = toLabRecord(record);
         return { records: plain, failures };
       },
-      // Loaded test files are scored as chapter 6 scores them, next to the validation windows.
-      evaluate: async () => (lab.hasTest ? [...(await lab.evaluate('validation')), ...(await lab.evaluate('test'))] : lab.evaluate('validation')),
+      // Loaded test files are scored as chapter 6 scores them, next to the validation windows; a lab
+      // that keeps its best validation parameters (the preset) meets the test engines once, at the end.
+      evaluate: async () => {
+        const finished = config.totalSteps !== undefined && lab.stepCount >= config.totalSteps;
+        const scoreTest = lab.hasTest && (!config.keepBest || finished);
+        return scoreTest ? [...(await lab.evaluate('validation')), ...(await lab.evaluate('test'))] : lab.evaluate('validation');
+      },
       retune: (runId, hyper) => lab.retune(runId, hyper),
       dispose: () => lab.dispose(),
     };

@@ -226,7 +226,9 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
       environment.post({
         type: 'loadDone',
         datasetId,
-        outcome: outcome.ok ? { ok: true, label: outcome.label, summary: outcome.summary } : { ok: false, problems: outcome.problems },
+        outcome: outcome.ok
+          ? { ok: true, label: outcome.label, summary: outcome.summary, details: outcome.details, hasTest: outcome.arrays.test !== undefined }
+          : { ok: false, problems: outcome.problems },
       });
     } catch (error) {
       environment.post({ type: 'loadDone', datasetId, outcome: { ok: false, problems: [`the files could not be read: ${error instanceof Error ? error.message : String(error)}`] } });

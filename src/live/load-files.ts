@@ -7,12 +7,13 @@ import { formatIssue } from '../core/data/parse-issues';
 import { parseCmapssTableInSlices } from '../core/data/parse-cmapss';
 import { checkRulAgainstTest, parseRulFile } from '../core/data/parse-rul';
 import { prepareCmapss, type PreparedData } from '../core/data/prepare';
+import { summariseDataset, type DatasetSummary } from '../core/data/summary';
 import { untrainableReason } from '../core/data/trainable';
 import { labArraysFromPrepared } from '../core/lab/fleet-data';
 import type { LoadedDatasetArrays } from './protocol';
 
 export type LoadOutcome =
-  | { readonly ok: true; readonly datasetId: string; readonly label: string; readonly summary: string; readonly arrays: LoadedDatasetArrays; readonly prepared: PreparedData }
+  | { readonly ok: true; readonly datasetId: string; readonly label: string; readonly summary: string; readonly arrays: LoadedDatasetArrays; readonly prepared: PreparedData; readonly details: DatasetSummary }
   | { readonly ok: false; readonly problems: readonly string[] };
 
 type Role = 'train' | 'test' | 'rul';
@@ -109,5 +110,6 @@ export async function loadCmapssFiles(files: readonly File[], report: LoadReport
   const arrays: LoadedDatasetArrays = labArraysFromPrepared(prepared);
   const label = subset ?? 'C-MAPSS';
   const summary = `${train.value.engineCount} training engines, ${prepared.train.count} training and ${prepared.validation.count} validation windows, ${prepared.featureCount} features, ${prepared.conditionCount} operating condition${prepared.conditionCount === 1 ? '' : 's'}${prepared.test ? `, ${prepared.test.count} test engines (last window each)` : ''}`;
-  return { ok: true, datasetId: `${label}-${Date.now().toString(36)}`, label, summary, arrays, prepared };
+  const details = summariseDataset(train.value, prepared);
+  return { ok: true, datasetId: `${label}-${Date.now().toString(36)}`, label, summary, arrays, prepared, details };
 }

@@ -4,6 +4,7 @@
  * talks to it only through these messages, so the two hosts cannot drift apart.
  */
 import type { BackendName } from '../core/backend-names';
+import type { DatasetSummary } from '../core/data/summary';
 import type { ScorecardConfig, ScorecardProgress, ScorecardRuns } from '../core/lab/scorecard';
 import type { LabDatasetArrays } from '../core/lab/types';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
@@ -55,7 +56,15 @@ export type ScorecardMessage = Extract<FromHost, { type: 'scorecardProgress' | '
 
 /** How a `loadFiles` request ended: the dataset's label and summary, or every reason it was refused. */
 export type DatasetLoadOutcome =
-  | { readonly ok: true; readonly label: string; readonly summary: string }
+  | {
+      readonly ok: true;
+      readonly label: string;
+      readonly summary: string;
+      /** Conditions, per-condition normalisation and dropped sensors, for the reader's data-summary panel. */
+      readonly details: DatasetSummary;
+      /** Whether test and RUL files came with the training file (the preset scores them). */
+      readonly hasTest: boolean;
+    }
   | { readonly ok: false; readonly problems: readonly string[] };
 
 /** The speed a host accepts: whole lab steps per tick (a tick lasts at least one display frame), 1 … 50. */

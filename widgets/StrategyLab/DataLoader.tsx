@@ -5,12 +5,18 @@
  * Files the lab cannot train on are refused with every reason, and the data in use stays in use.
  */
 import { useState } from 'react';
+import type { DatasetSummary } from '../../src/core/data/summary';
 import { getLiveClient } from '../../src/live/client';
+import { DataSummary } from './DataSummary';
 
 export interface LoadedDataset {
   readonly datasetId: string;
   readonly label: string;
   readonly summary: string;
+  /** Conditions, per-condition normalisation and dropped sensors, for the data-summary panel. */
+  readonly details?: DatasetSummary;
+  /** Whether test and RUL files came with the training file (the preset needs them). */
+  readonly hasTest?: boolean;
 }
 
 interface Busy {
@@ -35,7 +41,7 @@ export function DataLoader({ loaded, onLoaded }: { readonly loaded: LoadedDatase
       return;
     }
     if (loaded) client.forgetDataset(loaded.datasetId);
-    onLoaded({ datasetId, label: outcome.label, summary: outcome.summary });
+    onLoaded({ datasetId, label: outcome.label, summary: outcome.summary, details: outcome.details, hasTest: outcome.hasTest });
   };
 
   return (
@@ -71,6 +77,7 @@ export function DataLoader({ loaded, onLoaded }: { readonly loaded: LoadedDatase
           {problems.length > 0 || busy ? `Still training on ${loaded.label}` : `Loaded ${loaded.label}`}: {loaded.summary}
         </p>
       )}
+      {loaded?.details && !busy && problems.length === 0 && <DataSummary summary={loaded.details} />}
       {problems.length > 0 && (
         <ul className="ba-issues" role="alert" data-testid="lab-load-errors">
           {problems.map((problem) => <li key={problem}>{problem}</li>)}

@@ -14,8 +14,11 @@ import '../shared/widgets.css';
 import { colourClass, LabCharts } from './Charts';
 import { DataLoader, type LoadedDataset } from './DataLoader';
 import { effectiveBackbone, labStrategies, resultRows, selectedStrategies, strategyLabConfig, strategyLabel, STRATEGY_LAB_SCHEMA, toggleStrategy, waitsForFiles } from './model';
+import { PresetPanel } from './PresetPanel';
+import { presetConfig, PRESET_STEPS } from './preset-model';
 import { ResultsTable } from './ResultsTable';
 import { ScorecardTable } from './ScorecardTable';
+import { TrainingEta } from './TrainingEta';
 
 export default function StrategyLab({ id }: { readonly id: string }) {
   // A widget that can train starts the training host (and so TensorFlow.js) once it is near the viewport.
@@ -24,7 +27,14 @@ export default function StrategyLab({ id }: { readonly id: string }) {
   const [loaded, setLoaded] = useState<LoadedDataset | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const names = selectedStrategies(state.selection);
-  const config = useMemo(() => strategyLabConfig(state, loaded?.datasetId ?? null), [state, loaded]);
+  const [preset, setPreset] = useState(false);
+  const presetOn = preset && state.data === 'loaded' && loaded?.hasTest === true;
+  const config = useMemo(
+    () => (presetOn && loaded ? presetConfig(names, state.seed, loaded.datasetId, state.steps) : strategyLabConfig(state, loaded?.datasetId ?? null)),
+    // names is derived from state.selection
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [state, loaded, presetOn],
+  );
   const lab = useLab(config, { visibleRef: container });
   // Charts and table show the run on screen; settings changed after it started wait for Reset.
   const shownNames = lab.config ? labStrategies(lab.config) : names;
@@ -58,7 +68,7 @@ export default function StrategyLab({ id }: { readonly id: string }) {
         </label>
         <label className="ba-inline-field">
           Backbone
-          <select value={effectiveBackbone(state)} disabled={locked || state.data === 'toy'} data-testid="lab-backbone"
+          <select value={presetOn ? 'temporal' : effectiveBackbone(state)} disabled={locked || presetOn || state.data === 'toy'} data-testid="lab-backbone"
             title={state.data === 'toy' ? 'The synthetic cycles have no windows: pick the fleet or your files for the temporal backbone' : undefined}
             onChange={(event) => update({ backbone: event.currentTarget.value === 'temporal' ? 'temporal' : 'dense' })}>
             <option value="dense">dense 32 → 32 on the last cycle</option>
@@ -69,6 +79,10 @@ export default function StrategyLab({ id }: { readonly id: string }) {
           hint={locked ? 'Pause to change the number of steps; it applies on Reset.' : undefined} onCommit={(steps) => update({ steps })} />
       </div>
       {state.data === 'loaded' && <DataLoader loaded={loaded} onLoaded={setLoaded} />}
+      {state.data === 'loaded' && (
+        <PresetPanel active={presetOn} available={loaded?.hasTest === true} disabled={locked} evaluations={lab.evaluations}
+          onToggle={(active) => { setPreset(active); if (active) update({ steps: PRESET_STEPS }); }} />
+      )}
       {names.length > 0 ? (
         <>
           {/* Nothing to train on until the reader's files are in: the controls wait, and say why. */}
@@ -77,6 +91,7 @@ export default function StrategyLab({ id }: { readonly id: string }) {
           </fieldset>
           {needsFiles && <p className="ba-note" data-testid="lab-needs-files">Play and Step wait for your files: load a train file above (at least 3 engines), or pick a synthetic data set.</p>}
           <progress className="ba-progress" max={shownSteps} value={lab.step} aria-label="Training progress" />
+          <TrainingEta step={lab.step} totalSteps={shownSteps} status={lab.status} />
           <LabCharts names={shownNames} records={lab.records} evaluations={lab.evaluations} steps={shownSteps} />
           <ResultsTable rows={rows} />
           <ScorecardTable id={id} lab={config} locked={locked} />

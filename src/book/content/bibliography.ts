@@ -37,6 +37,27 @@ export const BIBLIOGRAPHY = {
     year: 2008,
     locator: 'https://www.nasa.gov/intelligent-systems-division/discovery-and-systems-health/pcoe/pcoe-data-set-repository/',
   },
+  'Babu 2016': {
+    authors: 'G. Sateesh Babu, P. Zhao, X.-L. Li',
+    title: 'Deep Convolutional Neural Network Based Regression Approach for Estimation of Remaining Useful Life',
+    venue: 'Database Systems for Advanced Applications (DASFAA 2016), Lecture Notes in Computer Science 9642, Springer, pp. 214–228',
+    year: 2016,
+    locator: 'doi:10.1007/978-3-319-32025-0_14',
+  },
+  'Zheng 2017': {
+    authors: 'S. Zheng, K. Ristovski, A. Farahat, C. Gupta',
+    title: 'Long Short-Term Memory Network for Remaining Useful Life Estimation',
+    venue: 'IEEE International Conference on Prognostics and Health Management (ICPHM 2017), pp. 88–95',
+    year: 2017,
+    locator: 'doi:10.1109/ICPHM.2017.7998311',
+  },
+  'Li 2018': {
+    authors: 'X. Li, Q. Ding, J.-Q. Sun',
+    title: 'Remaining useful life estimation in prognostics using deep convolution neural networks',
+    venue: 'Reliability Engineering & System Safety 172, pp. 1–11',
+    year: 2018,
+    locator: 'doi:10.1016/j.ress.2017.11.021',
+  },
   'Kendall 2018': {
     authors: 'A. Kendall, Y. Gal, R. Cipolla',
     title: 'Multi-Task Learning Using Uncertainty to Weigh Losses for Scene Geometry and Semantics',

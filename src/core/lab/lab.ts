@@ -9,6 +9,7 @@ import { DEFAULT_ADAM, withLearningRate, type OptimiserConfig } from '../optimis
 import { createRandom, shuffledIndices } from '../random';
 import { createPoolBatcher, type PoolBatcher } from '../trainer/batch';
 import { createTrainer, type Trainer } from '../trainer/trainer';
+import { createBestParameters } from './best-parameters';
 import { createStackedRuns } from './stacked-runs';
 import type { LabConfig, LabDatasetArrays, LabEvaluation, LabRuns, LabSplit, LabStepRecord, LabStepResult, RunOutputs } from './types';
 
@@ -18,7 +19,9 @@ export interface Lab {
   step(): Promise<LabStepResult>;
   /**
    * Metrics of every live run on the validation split (default) or the test split (each test engine's
-   * last window, truth capped at 125).
+   * last window, truth capped at 125). With `keepBest`, every validation evaluation offers each run's
+   * parameters, and the first test evaluation puts back each run's best ones before scoring: the lab
+   * is then finished, so call it once, at the end.
    */
   evaluate(split?: 'validation' | 'test'): Promise<LabEvaluation[]>;
   /** Whether test files were loaded, so `evaluate('test')` has engines to score. */
@@ -71,15 +74,16 @@ const poolOf = (rows: InputRows) => ({ x: rows.x, rul: rows.rul, health: rows.he
  * The network for the lab's backbone and data. The temporal backbone needs windows: data of single
  * cycles (the toy dataset) has none, and the error says so rather than failing inside a reshape.
  */
-export function labModelConfig(backbone: LabConfig['backbone'], data: LabDatasetArrays): ModelConfig {
+export function labModelConfig(backbone: LabConfig['backbone'], data: LabDatasetArrays, shape?: LabConfig['temporalShape']): ModelConfig {
   if ((backbone ?? 'dense') === 'dense') return { ...DEFAULT_MODEL_CONFIG, inputSize: data.featureCount };
   const width = data.windowLength * data.featureCount;
   const splits = [data.train, data.validation, ...(data.test ? [data.test] : [])];
   if (data.windowLength <= 1 || splits.some((split) => split.windows.length !== split.rul.length * width)) {
     throw new Error('the temporal backbone needs windows of cycles, and this data has single cycles only; choose the dense backbone or the synthetic fleet');
   }
-  const temporal = { ...DEFAULT_TEMPORAL_MODEL_CONFIG.temporal!, windowLength: data.windowLength };
-  return { ...DEFAULT_TEMPORAL_MODEL_CONFIG, inputSize: data.featureCount, temporal };
+  const convolutions = shape?.convolutions ?? DEFAULT_TEMPORAL_MODEL_CONFIG.temporal!.convolutions;
+  const temporal = { windowLength: data.windowLength, convolutions };
+  return { ...DEFAULT_TEMPORAL_MODEL_CONFIG, hidden: shape?.hidden ?? DEFAULT_TEMPORAL_MODEL_CONFIG.hidden, inputSize: data.featureCount, temporal };
 }
 
 const optimiserFor = (config: LabConfig): OptimiserConfig => config.optimiser ?? withLearningRate(DEFAULT_ADAM, LAB_LEARNING_RATE);
@@ -123,6 +127,7 @@ function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitPa
       if (!trainer.strategy.retune) throw new Error(`${trainer.strategy.label} cannot change its settings mid-run; press Reset`);
       trainer.strategy.retune(hyper);
     },
+    parametersOf: (runId) => trainers.get(runId)?.parameters,
     dispose() {
       trainers.forEach((trainer) => trainer.dispose());
       trainers.clear();
@@ -133,7 +138,7 @@ function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitPa
 export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   if (config.runs.length === 0) throw new Error('a lab needs at least one run');
   if (new Set(config.runs.map((r) => r.id)).size !== config.runs.length) throw new Error('run ids in a lab must be unique');
-  const model = labModelConfig(config.backbone, data);
+  const model = labModelConfig(config.backbone, data, config.temporalShape);
   const initial = drawInitialParameters(model, config.seed);
   const optimiser = optimiserFor(config);
   const batchSize = config.batchSize ?? DEFAULT_BATCH;
@@ -157,6 +162,9 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   const trainBatches = batcher;
   const validationSet = validation;
   let stepCount = 0;
+  const best = config.keepBest ? createBestParameters() : null;
+  if (best && !training.parametersOf) throw new Error('keeping the best parameters needs separate runs, not a stacked lab');
+  let restored = false;
 
   return {
     runIds: config.runs.map((r) => r.id),
@@ -180,16 +188,25 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
       const target = split === 'test' ? data.test : data.validation;
       const batches = split === 'test' ? test : validationSet;
       if (!target || !batches) throw new Error('this lab has no test split (load test_FD00x.txt and RUL_FD00x.txt)');
+      if (best && split === 'test' && !restored) {
+        best.restore((runId) => training.parametersOf?.(runId));
+        restored = true;
+      }
       const truth = target.rul;
       const labels = target.health;
       const evaluations: LabEvaluation[] = [];
       for (const [runId, { rulPredictions, healthLogits }] of await training.outputs(batches.all)) {
+        const score = rmse(rulPredictions, truth);
+        const parameters = training.parametersOf?.(runId);
+        if (best && split === 'validation' && !restored && parameters) best.offer(runId, parameters, score, stepCount);
+        const scoredStep = best && split === 'test' ? best.bestStep(runId) : undefined;
         evaluations.push({
+          ...(scoredStep === undefined ? {} : { scoredStep }),
           runId,
           step: stepCount,
           split,
           count: truth.length,
-          rmse: rmse(rulPredictions, truth),
+          rmse: score,
           nasaScore: nasaScore(rulPredictions, truth),
           healthAccuracy: healthAccuracy(healthLogits, labels),
           perClassRecall: Array.from(perClassRecall(healthLogits, labels)),
@@ -199,6 +216,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
     },
     retune: (runId, hyper) => training.retune(runId, hyper),
     dispose() {
+      best?.dispose();
       training.dispose();
       trainBatches.dispose();
       validationSet.dispose();

@@ -3,7 +3,9 @@
  * on the same batches, one weighting strategy per run. Plain data, so a lab can be described in a
  * message to a Worker or in a test.
  */
+import type { ModelParameters } from '../model';
 import type { OptimiserConfig } from '../optimiser-config';
+import type { ConvolutionConfig } from '../temporal';
 import type { StrategySpec } from '../strategies/index';
 import type { Batch } from '../trainer/batch';
 
@@ -38,6 +40,16 @@ export interface LabConfig {
    * backbone; their records then carry losses and weights, and no gradient measurements.
    */
   readonly stacked?: boolean;
+  /**
+   * The temporal backbone's shape when it is not the book's default (the "train a real model" preset,
+   * lab/fd001-preset.ts): its convolutions and the dense widths after them.
+   */
+  readonly temporalShape?: { readonly convolutions: readonly ConvolutionConfig[]; readonly hidden: readonly number[] };
+  /**
+   * Keep each run's parameters at its best validation RMSE (lab/best-parameters.ts) and score the test
+   * engines with those: early stopping chosen on the validation engines only.
+   */
+  readonly keepBest?: boolean;
   /** Default: Adam at {@link LAB_LEARNING_RATE} (lab.ts). */
   readonly optimiser?: OptimiserConfig;
   readonly batchSize?: number;
@@ -81,6 +93,8 @@ export interface LabRuns {
   outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
   /** New hyperparameters for one run's strategy from the next step on (see WeightingStrategy.retune). */
   retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
+  /** A live run's parameters (separate trainers only; a stacked program has none of its own). */
+  parametersOf?(runId: string): ModelParameters | undefined;
   dispose(): void;
 }
 
@@ -99,6 +113,8 @@ export interface LabEvaluation {
   readonly nasaScore: number;
   readonly healthAccuracy: number;
   readonly perClassRecall: readonly number[];
+  /** With `keepBest`: the step whose parameters (best validation RMSE) were scored. */
+  readonly scoredStep?: number;
 }
 
 /** One split of a dataset as flat arrays. */

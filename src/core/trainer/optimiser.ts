@@ -7,7 +7,7 @@
  *   θ ← θ − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { OptimiserConfig } from '../optimiser-config';
+import { learningRateAt, type OptimiserConfig } from '../optimiser-config';
 
 /** Applies update directions to a fixed list of variables; owns its moment tensors. */
 export interface NetworkOptimiser {
@@ -47,7 +47,8 @@ function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): 
       return updateCount;
     },
     apply: (direction) => {
-      tf.tidy(() => subtractFlat(variables, tf.mul(direction, tf.scalar(config.learningRate))));
+      const rate = learningRateAt(config, updateCount + 1);
+      tf.tidy(() => subtractFlat(variables, tf.mul(direction, tf.scalar(rate))));
       updateCount += 1;
     },
     dispose: () => undefined,
@@ -84,7 +85,7 @@ function createAdam(
     apply: (direction) => {
       const t = updateCount + 1;
       // Host doubles, like PyTorch's Python-float bias corrections.
-      const stepSize = config.learningRate / (1 - config.beta1 ** t);
+      const stepSize = learningRateAt(config, t) / (1 - config.beta1 ** t);
       const secondCorrectionRoot = Math.sqrt(1 - config.beta2 ** t);
       tf.tidy(() => {
         const m = tf.add(tf.mul(firstMoment, constants.beta1), tf.mul(direction, constants.oneMinusBeta1));
