@@ -15,7 +15,7 @@ const RECORD_VIOLATIONS = () => {
   });
 };
 
-async function openWatched(browser, baseUrl, slug) {
+async function openWatched(browser, baseUrl, slug, query = '') {
   const context = await browser.newContext({ viewport: VIEWPORTS.desktop, reducedMotion: 'reduce' });
   await context.addInitScript(RECORD_VIOLATIONS);
   const page = await context.newPage();
@@ -24,7 +24,7 @@ async function openWatched(browser, baseUrl, slug) {
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) refusals.push(message.text());
   });
-  await page.goto(`${baseUrl}#/${slug}`);
+  await page.goto(`${baseUrl}${query}#/${slug}`);
   if (slug) await page.waitForSelector(`article[data-chapter="${slug}"][data-body="rendered"] .pager`);
   else await page.waitForSelector('.chapter-list');
   const violations = async () => [...(await page.evaluate(() => window.__cspViolations)), ...refusals];
@@ -101,7 +101,8 @@ for (const chapter of discoverChapters()) {
 
 test('WebGPU loads and trains under the policy', async ({ baseUrl, webgpuBrowser, chapters }) => {
   const chapter = chapters.find((entry) => entry.slug === 'gaba') ?? chapters[3];
-  const { page, context, watcher, violations } = await openWatched(await webgpuBrowser(), baseUrl, chapter.slug);
+  // Auto no longer picks a software WebGPU adapter (it is far slower than wasm here), so force it.
+  const { page, context, watcher, violations } = await openWatched(await webgpuBrowser(), baseUrl, chapter.slug, '?backend=webgpu');
   try {
     await mountAllWidgets(page);
     assert.ok((await trainEveryWidget(page)) > 0, 'a widget trained');
