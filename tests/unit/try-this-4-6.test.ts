@@ -14,11 +14,13 @@ import { CMAPSS_FOLDER } from '../../src/figures/fd001-figures';
 import { computeExplorer, GABA_EXPLORER_SCHEMA } from '../../widgets/GabaExplorer/model';
 import { loadCmapssFiles } from '../../src/live/load-files';
 import { STRATEGY_LAB_SCHEMA, strategyLabConfig, toggleStrategy } from '../../widgets/StrategyLab/model';
+import { presetConfig } from '../../widgets/StrategyLab/preset-model';
+import { createLab } from '../../src/core/lab/lab';
 import { defaultsOf, exerciseCount, figure, tryThisOf, useWasm } from './try-this-helpers';
 
 beforeAll(useWasm);
 
-it.each([['04-gaba.mdx', 4], ['05-other-answers.mdx', 5], ['06-the-data.mdx', 6]] as const)('%s has exactly the %i exercises performed below (a new one needs its test)', (chapter, count) => {
+it.each([['04-gaba.mdx', 4], ['05-other-answers.mdx', 5], ['06-the-data.mdx', 7]] as const)('%s has exactly the %i exercises performed below (a new one needs its test)', (chapter, count) => {
   expect(exerciseCount(chapter)).toBe(count);
 });
 
@@ -163,11 +165,37 @@ describe('chapter 6, Try this', () => {
     expect(dense).toBeLessThanOrEqual(temporal);
   }, 240_000);
 
+  // The full 1,000-step preset is `npm run bench:fd001`; the browser test widgets-strategy-lab-preset
+  // trains it through the page. Here, shortened to 200 steps: the test engines are scored once, with the
+  // parameters of the best validation check, and the evaluation names that step.
+  it.skipIf(!hasFd001)('6. the preset scores the test engines once, with the parameters of the step that did best on validation', async () => {
+    const outcome = await loadCmapssFiles(['train_FD001.txt', 'test_FD001.txt', 'RUL_FD001.txt'].map((name) => fileOf(name, readFd001(name))), () => undefined);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const config = presetConfig(['fixed'], 0, outcome.datasetId, 200)!;
+    expect(config.keepBest).toBe(true);
+    const lab = createLab(config, outcome.arrays);
+    try {
+      const validationRmse: [number, number][] = [];
+      for (let step = 1; step <= 200; step += 1) {
+        await lab.step();
+        if (step % 100 === 0) validationRmse.push([step, (await lab.evaluate('validation'))[0].rmse]);
+      }
+      const [test] = await lab.evaluate('test');
+      const bestStep = validationRmse.reduce((best, entry) => (entry[1] < best[1] ? entry : best))[0];
+      expect(test.count).toBe(100);
+      expect(test.scoredStep).toBe(bestStep);
+      expect(Number.isFinite(test.rmse)).toBe(true);
+    } finally {
+      lab.dispose();
+    }
+  });
+
   it('4. 26 cycles early cost the same as 20 cycles late (equation 6.4)', () => {
     expect(nasaScore([0], [26])).toBeCloseTo(nasaScore([20], [0]), 12);
   });
 
-  it('6. a held-out window shares 29 of its 30 cycles with its neighbour', () => {
+  it('7. a held-out window shares 29 of its 30 cycles with its neighbour', () => {
     const fleet = prepareSyntheticFleetForLab({ kind: 'syntheticFleet', seed: 1, engines: 4 });
     const size = fleet.windowLength * fleet.featureCount;
     const first = fleet.train.windows.subarray(0, size);
