@@ -12,6 +12,8 @@ test('GabaExplorer live: β and the floor change mid-run without losing it; warm
   const { page, context, watcher, figure, testId, where } = await openWidget(await browser(), baseUrl, 'GabaExplorer', { state: { mode: 'live', seed: 3, warmupSteps: 20, steps: 2000 } });
   try {
     const counter = await playWhenReady(testId, 1);
+    // Play is a message to the Worker: the locks follow its 'running' status, not the click.
+    await waitForText(counter, (content) => parseStepCount(content)?.status === 'running', { label: 'running' });
     assert.equal(await testId('gaba-warmup').isDisabled(), false, 'the warm-up can change while it lasts');
     assert.equal(await testId('live-seed').isDisabled(), true, 'the seed is locked while the run runs');
     await waitForText(counter, (content) => (parseStepCount(content)?.step ?? 0) >= 40, { label: 'step ≥ 40' });
@@ -79,6 +81,7 @@ test('GradientCombiner live: λ dragged while paused keeps the step, and the nex
   const { context, watcher, figure, testId } = await openWidget(await browser(), baseUrl, 'GradientCombiner', { state: { mode: 'live', seed: 5, lambda: 0.5 } });
   try {
     const counter = await playWhenReady(testId, 2);
+    await waitForText(counter, (content) => parseStepCount(content)?.status === 'running', { label: 'running' });
     assert.equal(await testId('combiner-strategy').isDisabled(), true, 'where the weights come from is locked while running');
     await waitForText(counter, (content) => (parseStepCount(content)?.step ?? 0) >= 20, { label: 'step ≥ 20' });
     await testId('live-play').click();
@@ -120,6 +123,7 @@ test('StrategyLab: typed steps and seed, locked while running, pending while pau
       window.__labStatuses = [];
       new MutationObserver(() => window.__labStatuses.push(element.textContent)).observe(element, { childList: true, characterData: true, subtree: true });
     }, '[data-widget="strategy-lab"] [data-testid="live-step-count"]');
+    await waitForText(counter, (content) => parseStepCount(content)?.status === 'running', { label: 'running' });
     assert.equal(await steps.isDisabled(), true);
     assert.equal(await testId('live-seed').isDisabled(), true);
     assert.equal(await figure.locator('input[data-strategy="dwa"]').isDisabled(), true, 'the strategies are locked while running');

@@ -36,6 +36,8 @@ test('StrategyLab: the FD001 preset, shortened to 100 steps, with data summary, 
     assert.equal(await testId('lab-backbone').inputValue(), 'temporal', 'the preset trains the temporal backbone and the menu says so');
     assert.equal(await testId('lab-steps').inputValue(), '1000', 'the preset sets its own step count');
     await testId('lab-steps').fill(String(STEPS));
+    // A number field takes its value on Enter or blur (NumberField); commit it before pressing Play.
+    await testId('lab-steps').press('Enter');
     const published = await text(testId('lab-published'));
     for (const figure of ['18.45', '16.14', '12.61']) assert.ok(published.includes(figure), `published figure ${figure} shown`);
     assert.match(published, /not run here/);
