@@ -52,6 +52,13 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
   const [view, setView] = useState<LabView>(emptyView);
   const viewRef = useRef<LabView>(emptyView());
   const labIdRef = useRef<string | null>(null);
+  // Every lab gets an id of its own: a lab replaced before its first step (a setting committed as the
+  // reader presses Play) must not have its late messages drawn into its successor's view.
+  const labsCreated = useRef(0);
+  // The lab a Play was last sent to, and the lab the last clean-up disposed: a Play that reached a lab
+  // replaced before its first step carries over to its successor instead of being lost.
+  const playSentTo = useRef<string | null>(null);
+  const disposedLab = useRef<string | null>(null);
   const resumeWhenVisible = useRef(false);
   const [applied, setApplied] = useState<Applied>({ key: configKey, generation: 0 });
   const [resetTick, setResetTick] = useState(0);
@@ -96,7 +103,8 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
     const labConfig = withTunables(JSON.parse(applied.key) as LabConfig, tuned);
     sentTunables.current = tuned ?? {};
     sentTunablesKey.current = tuned ? JSON.stringify(tuned) : '';
-    const labId = `${baseId}-${applied.generation}`;
+    labsCreated.current += 1;
+    const labId = `${baseId}-${applied.generation}-${labsCreated.current}`;
     const client = getLiveClient();
     let frame = 0;
     viewRef.current = { ...emptyView(), status: 'starting', backend: client.backend() };
@@ -132,6 +140,10 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
     };
     labIdRef.current = labId;
     client.createLab(labId, labConfig, onMessage);
+    if (playSentTo.current !== null && playSentTo.current === disposedLab.current) {
+      playSentTo.current = labId;
+      client.send({ type: 'play', labId });
+    }
     const unsubscribe = client.subscribeBackend((backend) => {
       viewRef.current = { ...viewRef.current, backend };
       publish();
@@ -140,6 +152,8 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
       cancelAnimationFrame(frame);
       unsubscribe();
       client.disposeLab(labId);
+      // Only a lab that had not started counts: anything further along waits for Reset anyway.
+      disposedLab.current = viewRef.current.step === 0 && viewRef.current.status !== 'error' ? labId : null;
       labIdRef.current = null;
     };
   }, [baseId, applied.key, applied.generation, historyLimit]);
@@ -147,7 +161,9 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
   const controls = useMemo(() => {
     const send = (type: 'play' | 'pause' | 'stepOnce'): void => {
       const labId = labIdRef.current;
-      if (labId) getLiveClient().send({ type, labId });
+      if (!labId) return;
+      playSentTo.current = type === 'play' ? labId : null;
+      getLiveClient().send({ type, labId });
     };
     return {
       play: () => send('play'),
@@ -157,6 +173,7 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
       },
       stepOnce: () => send('stepOnce'),
       reset: () => {
+        playSentTo.current = null;
         resetRequested.current = true;
         setResetTick((value) => value + 1);
       },

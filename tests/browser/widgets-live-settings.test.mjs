@@ -146,3 +146,22 @@ test('StrategyLab: typed steps and seed, locked while running, pending while pau
     await context.close();
   }
 });
+
+test('StrategyLab: a step count typed and then Play pressed (no Enter) trains that many steps, without a stale mix', async ({ baseUrl, browser }) => {
+  const { context, watcher, testId } = await openWidget(await browser(), baseUrl, 'StrategyLab', { state: { steps: 800, selection: 1, seed: 0 } });
+  try {
+    const counter = testId('live-step-count');
+    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { label: 'the lab to be ready (idle)' });
+    await testId('live-speed').selectOption('50');
+    // Pressing Play blurs the field, which commits 200 and replaces the not-yet-started lab: the Play
+    // must reach the new lab, and nothing of the old one may show.
+    await testId('lab-steps').fill('200');
+    await testId('live-play').click();
+    const done = parseStepCount(await waitForText(counter, (content) => parseStepCount(content)?.status === 'done', { timeout: 60_000, label: 'the 200 typed steps to finish' }));
+    assert.equal(done.step, 200);
+    assert.equal(done.total, 200);
+    watcher.assertClean('StrategyLab typed steps then Play');
+  } finally {
+    await context.close();
+  }
+});
