@@ -5,7 +5,7 @@
  */
 import type { BackendName } from '../core/backend-names';
 import { createScorecardRunner, type ScorecardCore } from './host-scorecard';
-import { loadCmapssFiles } from './load-files';
+import { loadFilesIntoHost } from './host-load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
 import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
 
@@ -218,23 +218,6 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  // The reader's files are parsed here, off the page's thread; a refused load leaves the registry as it was.
-  const loadFiles = async (datasetId: string, files: readonly File[]): Promise<void> => {
-    try {
-      const outcome = await loadCmapssFiles(files, (stage, fraction) => environment.post({ type: 'loadProgress', datasetId, stage, fraction }));
-      if (outcome.ok) datasets.set(datasetId, outcome.arrays);
-      environment.post({
-        type: 'loadDone',
-        datasetId,
-        outcome: outcome.ok
-          ? { ok: true, label: outcome.label, summary: outcome.summary, details: outcome.details, hasTest: outcome.arrays.test !== undefined }
-          : { ok: false, problems: outcome.problems },
-      });
-    } catch (error) {
-      environment.post({ type: 'loadDone', datasetId, outcome: { ok: false, problems: [`the files could not be read: ${error instanceof Error ? error.message : String(error)}`] } });
-    }
-  };
-
   const scorecards = createScorecardRunner({
     post: (message) => environment.post(message),
     yieldTurn: () => environment.yieldTurn(),
@@ -286,7 +269,8 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
           datasets.set(message.datasetId, message.arrays);
           return;
         case 'loadFiles':
-          void loadFiles(message.datasetId, message.files);
+          // Parsed here, off the page's thread.
+          void loadFilesIntoHost(message.datasetId, message.files, datasets, (reply) => environment.post(reply));
           return;
         case 'forgetDataset':
           datasets.delete(message.datasetId);

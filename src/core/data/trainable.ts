@@ -1,6 +1,6 @@
 /**
  * Whether C-MAPSS data can train a lab: the batch sampler needs at least one training window and the
- * validation metrics at least one held-out window. The split holds out one engine in five (at least
+ * validation metrics at least one held-out window; the split holds out one engine in five (at least
  * one, never all), so fewer than three engines leave nothing to validate on.
  */
 

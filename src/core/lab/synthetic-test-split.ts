@@ -1,7 +1,7 @@
 /**
  * A synthetic fleet with a test split cut the way NASA cut FD001's test file: engines of another
  * fleet (never trained on) stop at a random cycle before failure, and the truth is the cycles they had
- * left. The scorecard scores both datasets the same way, each test engine's last window.
+ * left. The scorecard scores both datasets the same way, each test engine scored on its last window (one row per engine).
  */
 import { findEngineStarts, SENSOR_COUNT, SETTING_COUNT, type CmapssTable } from '../data/cmapss-table';
 import { prepareCmapss } from '../data/prepare';

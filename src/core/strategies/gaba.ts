@@ -79,29 +79,17 @@ const gabaHyper = (hyper: ResolvedHyper): GabaHyper => ({
   epsilon: numberOf(hyper, 'epsilon'),
 });
 
-export const gabaDefinition = defineStrategy({
-  name: 'gaba',
-  label: GABA_VARIANTS.gaba.label,
-  summary: 'Weights each task by the other tasks’ share of the total gradient norm, smoothed by an EMA.',
-  hyper: GABA_SCHEMA,
-  kind: 'adaptive',
-  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.gaba),
-});
+/** One definition per variant: they share GABA's schema and controller and differ in rule and losses. */
+const gabaFamilyDefinition = (name: GabaVariant['name'], summary: string) =>
+  defineStrategy({
+    name,
+    label: GABA_VARIANTS[name].label,
+    summary,
+    hyper: GABA_SCHEMA,
+    kind: 'adaptive',
+    create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS[name]),
+  });
 
-export const gabaInverseNormDefinition = defineStrategy({
-  name: 'gabaInverseNorm',
-  label: GABA_VARIANTS.gabaInverseNorm.label,
-  summary: 'GABA with weights proportional to 1/‖g_k‖, which equalises λ_k‖g_k‖ for any K.',
-  hyper: GABA_SCHEMA,
-  kind: 'adaptive',
-  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.gabaInverseNorm),
-});
-
-export const graceDefinition = defineStrategy({
-  name: 'grace',
-  label: GABA_VARIANTS.grace.label,
-  summary: 'GABA’s weights applied to AMNL’s losses.',
-  hyper: GABA_SCHEMA,
-  kind: 'adaptive',
-  create: (hyper, { taskCount }) => createGabaStrategy(gabaHyper(hyper), taskCount, GABA_VARIANTS.grace),
-});
+export const gabaDefinition = gabaFamilyDefinition('gaba', 'Weights each task by the other tasks’ share of the total gradient norm, smoothed by an EMA.');
+export const gabaInverseNormDefinition = gabaFamilyDefinition('gabaInverseNorm', 'GABA with weights proportional to 1/‖g_k‖, which equalises λ_k‖g_k‖ for any K.');
+export const graceDefinition = gabaFamilyDefinition('grace', 'GABA’s weights applied to AMNL’s losses.');
