@@ -3,6 +3,7 @@
  * through page.evaluate, on the page's main thread or in a module Worker. One backend per page load:
  * tfjs keeps its backend registry per realm, so the script opens a fresh page for each.
  */
+import { residentPlanCheck, type PlanCheckCase, type PlanCheckResult } from './plan-harness';
 import { residentParity, residentSpeed, type ParityResult, type ResidentSpeed } from './resident-bench';
 import { runStepBench, type StepBenchRequest, type StepBenchResult } from './step-bench';
 
@@ -33,6 +34,7 @@ declare global {
   interface Window {
     stepBench(request: Omit<StepBenchRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<StepBenchResult>;
     residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]>;
+    residentPlanCheck(cases: readonly PlanCheckCase[]): Promise<PlanCheckResult[]>;
     residentSpeed(request: Omit<ResidentSpeedRequest, 'resident'>, where: 'page' | 'worker'): Promise<ResidentSpeedResult>;
   }
 }
@@ -42,6 +44,7 @@ window.stepBench = (request, where) => {
   return where === 'worker' ? inWorker<StepBenchRequest, StepBenchResult>(full) : runStepBench(full);
 };
 window.residentParity = residentParity;
+window.residentPlanCheck = residentPlanCheck;
 window.residentSpeed = async (request, where) => {
   if (where === 'worker') return inWorker<ResidentSpeedRequest, ResidentSpeedResult>({ ...request, resident: true });
   try {

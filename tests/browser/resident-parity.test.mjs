@@ -1,5 +1,6 @@
 // The GPU-resident WebGPU trainer (src/core/webgpu/) against the cpu backend's fused trainer, in
-// Chromium on SwiftShader WebGPU: every committed scenario whose strategy has a GPU plan, 200 steps,
+// Chromium on SwiftShader WebGPU: every committed scenario whose strategy has a GPU plan (fixed, AMNL,
+// AMNL-normalised, the GABA family, Uncertainty, DWA, PCGrad, GradNorm: resident-plan.ts), 200 steps,
 // losses, gradient norms and weights within 1e-4 relative at every step, final parameters too. A
 // scenario whose pool holds an overflowing row must stop at the same step and task on both paths,
 // with the parameters as they were before that step. The bench page (bench/page/) hosts the code.
@@ -73,6 +74,16 @@ test('the GPU-resident trainer replays the GABA-family scenarios (EMA, warm-up, 
   const gabaFamily = committedScenarios().filter((scenario) => ['gaba', 'gabaInverseNorm', 'grace'].includes(scenario.strategy.name));
   assert.equal(gabaFamily.length, 4, 'gaba, gaba-warmup20, gaba-inverse-norm and grace');
   for (const result of await replay(await webgpuBrowser(), gabaFamily)) {
+    check(result);
+    assert.equal(result.recordsCompared, STEPS);
+    assert.equal(result.residentFailure, null);
+  }
+});
+
+test('the GPU-resident trainer replays the Uncertainty, DWA, PCGrad and GradNorm scenarios (learned scalars, blocks, projections) as the cpu backend does', async ({ webgpuBrowser }) => {
+  const planned = committedScenarios().filter((scenario) => ['uncertainty', 'dwa', 'pcgrad', 'gradnorm'].includes(scenario.strategy.name));
+  assert.equal(planned.length, 5, 'uncertainty-paper, uncertainty-libmtl, dwa, pcgrad and gradnorm');
+  for (const result of await replay(await webgpuBrowser(), planned)) {
     check(result);
     assert.equal(result.recordsCompared, STEPS);
     assert.equal(result.residentFailure, null);

@@ -40,11 +40,16 @@ export const CONTROL = Object.freeze({
   failedTask: 6,
   /** 0 loss, 1 gradient. */
   failedQuantity: 7,
+  /** First of the slots a strategy's GPU plan keeps its own state in (plans/plan-source.ts). */
+  planState: 8,
 });
-export const CONTROL_SIZE = 16;
+export const CONTROL_SIZE = 24;
 
-/** One ring record: step, losses (2), gradient norms (2), cosine, weights (2), last-layer norms (2), coefficients (2). */
-export const RECORD_SIZE = 12;
+/**
+ * One ring record: step, losses (2), gradient norms (2), cosine, weights (2), last-layer norms (2),
+ * shared coefficients (2), head coefficients (2).
+ */
+export const RECORD_SIZE = 14;
 
 /** Every offset of the state buffer for a batch of `batch` rows and a ring of `ring` records. */
 export interface StateLayout {

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_CONFIG, drawInitialParameters } from '../model';
 import { DEFAULT_ADAM } from '../optimiser-config';
 import { createStrategy } from '../strategies/index';
-import { PARAM, PARAMETER_COUNT, SHARED_SIZE } from './resident-layout';
-import { residentPlanFor } from './resident-plan';
+import { STRATEGY_NAMES } from '../strategies/registry';
+import { initialControl } from './plans/index';
+import { planSlot } from './plans/plan-source';
+import { CONTROL, CONTROL_SIZE, PARAM, PARAMETER_COUNT, SHARED_SIZE } from './resident-layout';
+import { residentPlanFor, type ResidentPlan } from './resident-plan';
 
 const plan = (spec: Parameters<typeof createStrategy>[0]) => residentPlanFor(createStrategy(spec, { taskCount: 2, optimiser: DEFAULT_ADAM }), DEFAULT_ADAM);
 
@@ -29,9 +32,29 @@ describe('the GPU-resident step plans', () => {
     expect(plan({ name: 'grace' })).toMatchObject({ rulLoss: 'weightedMse', coefficients: { kind: 'gaba', rule: 'paper' } });
   });
 
-  it('name the strategies that keep the fused path', () => {
-    for (const name of ['pcgrad', 'dwa', 'gradnorm', 'uncertainty'] as const) {
-      expect(plan({ name })).toMatch(/no GPU plan yet/);
+  it('plan the learned, loss-rate and projection strategies on the GPU with their resolved hyperparameters', () => {
+    expect(plan({ name: 'uncertainty', hyper: { form: 'libmtl' } })).toMatchObject({ rulLoss: 'mse', coefficients: { kind: 'uncertainty', hyper: { form: 'libmtl', initialLogVariance: 0 } } });
+    expect(plan({ name: 'dwa', hyper: { blockSize: 20 } })).toMatchObject({ coefficients: { kind: 'dwa', hyper: { blockSize: 20, temperature: 2 } } });
+    expect(plan({ name: 'pcgrad' })).toMatchObject({ coefficients: { kind: 'pcgrad' } });
+    // GradNorm's weight learning rate defaults to the trainer's.
+    expect(plan({ name: 'gradnorm' })).toMatchObject({ coefficients: { kind: 'gradnorm', hyper: { alpha: 1.5, weightLr: DEFAULT_ADAM.learningRate } } });
+  });
+
+  it('name, for every registered strategy without a GPU plan, why it keeps the fused path', () => {
+    const planned = new Set(['fixed', 'amnl', 'amnlNormalised', 'uncertainty', 'gradnorm', 'dwa', 'pcgrad', 'gaba', 'gabaInverseNorm', 'grace']);
+    for (const name of STRATEGY_NAMES) {
+      const result = plan({ name });
+      if (planned.has(name)) expect(typeof result, name).toBe('object');
+      else expect(result, name).toMatch(/trains on the fused path$/);
     }
+  });
+
+  it('give every plan its own slots within the control block, and the EMA and plan state their starting values', () => {
+    const control = initialControl(plan({ name: 'uncertainty', hyper: { initialLogVariance: 0.5 } }) as ResidentPlan);
+    expect(control.length).toBe(CONTROL_SIZE);
+    expect(Array.from(control.subarray(CONTROL.planState, CONTROL.planState + 2))).toEqual([0.5, 0.5]);
+    expect([control[CONTROL.ema0], control[CONTROL.ema1]]).toEqual([0.5, 0.5]);
+    expect(Array.from(initialControl(plan({ name: 'gradnorm' }) as ResidentPlan).subarray(CONTROL.planState, CONTROL.planState + 2))).toEqual([1, 1]);
+    expect(() => planSlot(0, CONTROL_SIZE - CONTROL.planState)).toThrow(/out of range/);
   });
 });

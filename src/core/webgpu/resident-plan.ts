@@ -1,19 +1,27 @@
 /**
  * Which strategies the GPU-resident step can plan on the GPU, and with which constants. A plan here
- * is the same definition as the strategy's TypeScript plan (fixed.ts, amnl.ts, amnl-normalised.ts, gaba.ts through
- * gaba-controller.ts), written again in WGSL by resident-shader.ts; the parity test holds the two
- * together. Anything else (learnable weights, PCGrad's projections, …) keeps the fused path.
+ * is the same definition as the strategy's TypeScript plan (src/core/strategies/), written again in
+ * WGSL by one file of plans/; the plan harness test and the parity test hold the two together.
+ * Everything else keeps the fused path, with the reason FUSED_PATH_REASONS gives.
  */
 import type { OptimiserConfig } from '../optimiser-config';
 import { GABA_VARIANTS, type GabaStrategyHyper } from '../strategies/gaba';
 import type { FixedHyper } from '../strategies/fixed';
 import type { AmnlNormalisedHyper } from '../strategies/amnl-normalised';
+import type { DwaHyper } from '../strategies/dwa';
+import type { GradNormHyper } from '../strategies/gradnorm';
+import type { UncertaintyHyper } from '../strategies/uncertainty';
 import type { WeightingStrategy } from '../strategies/strategy';
+import { FUSED_PATH_REASONS } from './fused-path-reasons';
 
 export type ResidentCoefficients =
   | { readonly kind: 'fixed'; readonly weights: readonly [number, number] }
   | { readonly kind: 'lossNormalised'; readonly weights: readonly [number, number]; readonly floors: readonly [number, number] }
-  | { readonly kind: 'gaba'; readonly rule: 'paper' | 'inverseNorm'; readonly hyper: GabaStrategyHyper };
+  | { readonly kind: 'gaba'; readonly rule: 'paper' | 'inverseNorm'; readonly hyper: GabaStrategyHyper }
+  | { readonly kind: 'uncertainty'; readonly hyper: UncertaintyHyper }
+  | { readonly kind: 'dwa'; readonly hyper: DwaHyper }
+  | { readonly kind: 'pcgrad' }
+  | { readonly kind: 'gradnorm'; readonly hyper: GradNormHyper };
 
 /** Everything the step program bakes in besides the data sizes. */
 export interface ResidentPlan {
@@ -46,5 +54,22 @@ export function residentPlanFor(strategy: WeightingStrategy, optimiser: Optimise
     const hyper = strategy.hyper as GabaStrategyHyper;
     return { strategy: strategy.name, rulLoss, coefficients: { kind: 'gaba', rule: GABA_VARIANTS[strategy.name].rule, hyper }, optimiser };
   }
-  return `${strategy.name} has no GPU plan yet; it trains on the fused path`;
+  const coefficients = learnedOrGramianCoefficients(strategy);
+  if (coefficients !== null) return { strategy: strategy.name, rulLoss, coefficients, optimiser };
+  return FUSED_PATH_REASONS[strategy.name] ?? `${strategy.name} has no GPU plan; it trains on the fused path`;
+}
+
+function learnedOrGramianCoefficients(strategy: WeightingStrategy): ResidentCoefficients | null {
+  switch (strategy.name) {
+    case 'uncertainty':
+      return { kind: 'uncertainty', hyper: strategy.hyper as UncertaintyHyper };
+    case 'dwa':
+      return { kind: 'dwa', hyper: strategy.hyper as DwaHyper };
+    case 'pcgrad':
+      return { kind: 'pcgrad' };
+    case 'gradnorm':
+      return { kind: 'gradnorm', hyper: strategy.hyper as GradNormHyper };
+    default:
+      return null;
+  }
 }

@@ -10,52 +10,8 @@
  */
 import { CLASSES, CONTROL, FEATURES, HEAD_SIZE, PARAM, PARAMETER_COUNT, RECORD_SIZE, SHARED_SIZE, WIDTH, type StateLayout } from './resident-layout';
 import type { ResidentPlan } from './resident-plan';
-
-/** A WGSL float literal for a host number (integers get a ".0"). */
-function f(value: number): string {
-  const text = String(value);
-  return /^-?\d+$/.test(text) ? `${text}.0` : text;
-}
-
-/**
- * The strategy's plan on invocation 0, from the losses and norms: the shown weights `w0`, `w1` and
- * the coefficients `k0`, `k1` (equal to the weights unless the plan says otherwise); may update the EMA.
- */
-function planSnippet(plan: ResidentPlan, layout: StateLayout): string {
-  const c = plan.coefficients;
-  if (c.kind === 'fixed') return `w0 = ${f(c.weights[0])}; w1 = ${f(c.weights[1])}; k0 = w0; k1 = w1;`;
-  if (c.kind === 'lossNormalised') {
-    return `k0 = ${f(c.weights[0])} / max(loss0, ${f(c.floors[0])});
-      k1 = ${f(c.weights[1])} / max(loss1, ${f(c.floors[1])});
-      let coefficientTotal = k0 + k1;
-      if (coefficientTotal > 0.0) { w0 = k0 / coefficientTotal; w1 = k1 / coefficientTotal; }`;
-  }
-  const { beta, warmupSteps, minWeight, epsilon } = c.hyper;
-  const raw = c.rule === 'paper'
-    ? `let total = n0 + n1 + ${f(epsilon)};
-       var raw0 = 0.5; var raw1 = 0.5;
-       if (total > 0.0) { raw0 = (total - n0) / total; raw1 = (total - n1) / total; }`
-    : `let inv0 = 1.0 / (n0 + ${f(epsilon)}); let inv1 = 1.0 / (n1 + ${f(epsilon)});
-       let invTotal = inv0 + inv1;
-       let raw0 = inv0 / invTotal; let raw1 = inv1 / invTotal;`;
-  const control = layout.control;
-  return `${raw}
-    let count = result[${control + CONTROL.strategySteps}] + 1.0;
-    result[${control + CONTROL.strategySteps}] = count;
-    if (count <= ${f(warmupSteps)}) {
-      w0 = 0.5; w1 = 0.5;
-    } else {
-      let ema0 = ${f(beta)} * result[${control + CONTROL.ema0}] + ${f(1 - beta)} * raw0;
-      let ema1 = ${f(beta)} * result[${control + CONTROL.ema1}] + ${f(1 - beta)} * raw1;
-      result[${control + CONTROL.ema0}] = ema0;
-      result[${control + CONTROL.ema1}] = ema1;
-      let floored0 = max(ema0, ${f(minWeight)});
-      let floored1 = max(ema1, ${f(minWeight)});
-      let flooredTotal = floored0 + floored1;
-      w0 = floored0 / flooredTotal; w1 = floored1 / flooredTotal;
-    }
-    k0 = w0; k1 = w1;`;
-}
+import { planFunctionSource } from './plans/index';
+import { f, WGSL_HELPERS } from './plans/wgsl';
 
 /** θ, m, v of parameter `p` from direction `d`, for the plan's optimiser. */
 function updateSnippet(plan: ResidentPlan, layout: StateLayout): string {
@@ -91,22 +47,11 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
   const rulWeight = plan.rulLoss === 'weightedMse' ? '(2.0 - min(rul, 125.0) * 0.008)' : '1.0';
   return `
   var<workgroup> baReduce: array<f32, ${B * 7}>;
-  var<workgroup> baCoefficients: array<f32, 2>;
+  var<workgroup> baCoefficients: array<f32, 4>;
   var<workgroup> baGo: i32;
 
-  fn baNonFinite(value: f32) -> bool {
-    return (bitcast<u32>(value) & 0x7f800000u) == 0x7f800000u;
-  }
-
-  // 1 − β^t from log β: a series near t·log β = 0, where 1 − exp() would cancel.
-  fn baOneMinusPow(logBeta: f32, t: f32) -> f32 {
-    let x = t * logBeta;
-    if (x > -0.1) {
-      return -x * (1.0 + x * (0.5 + x * (1.0 / 6.0 + x * (1.0 / 24.0 + x * (1.0 / 120.0 + x / 720.0)))));
-    }
-    return 1.0 - exp(x);
-  }
-
+  ${WGSL_HELPERS}
+  ${planFunctionSource(plan, ctl)}
   fn baRow(t: i32, sample: i32) -> i32 {
     return ((t - 1) * ${B} + sample) % ${poolRows};
   }
@@ -285,10 +230,11 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
       } else {
         let n0 = sqrt(max(G00, 0.0));
         let n1 = sqrt(max(G11, 0.0));
-        var w0 = 0.5; var w1 = 0.5; var k0 = 0.5; var k1 = 0.5;
-        ${planSnippet(plan, layout)}
-        baCoefficients[0] = k0;
-        baCoefficients[1] = k1;
+        let planned = baPlan(t, loss0, loss1, G00, G01, G11, lastNorm0, lastNorm1);
+        baCoefficients[0] = planned.k0;
+        baCoefficients[1] = planned.k1;
+        baCoefficients[2] = planned.h0;
+        baCoefficients[3] = planned.h1;
         let denominator = n0 * n1;
         let record = ${L.records} + ((t - 1) % ${L.ring}) * ${RECORD_SIZE};
         result[record] = f32(t);
@@ -297,12 +243,14 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
         result[record + 3] = n0;
         result[record + 4] = n1;
         result[record + 5] = select(0.0, G01 / denominator, denominator > 0.0);
-        result[record + 6] = w0;
-        result[record + 7] = w1;
+        result[record + 6] = planned.w0;
+        result[record + 7] = planned.w1;
         result[record + 8] = lastNorm0;
         result[record + 9] = lastNorm1;
-        result[record + 10] = k0;
-        result[record + 11] = k1;
+        result[record + 10] = planned.k0;
+        result[record + 11] = planned.k1;
+        result[record + 12] = planned.h0;
+        result[record + 13] = planned.h1;
         baGo = 1;
       }
     }
@@ -311,6 +259,8 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
     // The combined direction (shared Σ c_k g_k, head k scaled by its own coefficient) and the update.
     let c0 = baCoefficients[0];
     let c1 = baCoefficients[1];
+    let head0 = baCoefficients[2];
+    let head1 = baCoefficients[3];
     let tf = f32(t);
     ${correctionSnippet(plan)}
     for (var p = b; p < ${PARAMETER_COUNT}; p += ${B}) {
@@ -318,7 +268,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
       if (p < ${SHARED_SIZE}) {
         d = c0 * result[${L.sharedGradients} + p] + c1 * result[${L.sharedGradients} + ${SHARED_SIZE} + p];
       } else {
-        d = select(c1, c0, p <= ${PARAM.c0}) * result[${L.headGradients} + p - ${SHARED_SIZE}];
+        d = select(head1, head0, p <= ${PARAM.c0}) * result[${L.headGradients} + p - ${SHARED_SIZE}];
       }
       ${updateSnippet(plan, layout)}
     }

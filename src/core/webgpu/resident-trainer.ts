@@ -16,6 +16,7 @@ import type { StepRecord } from '../trainer/trainer';
 import { CLASSES, CONTROL, CONTROL_SIZE, FEATURES, PARAMETER_COUNT, RECORD_SIZE, WIDTH, stateLayout, type StateLayout } from './resident-layout';
 import { residentPlanFor, type ResidentPlan } from './resident-plan';
 import { residentCopySource, residentStepSource } from './resident-shader';
+import { initialControl } from './plans/index';
 
 export interface ResidentTrainerOptions {
   readonly model?: ModelConfig;
@@ -81,13 +82,11 @@ function hash(text: string): string {
   return value.toString(36);
 }
 
-function initialState(layout: StateLayout, values: ExplicitParameters): Float32Array {
+function initialState(layout: StateLayout, values: ExplicitParameters, plan: ResidentPlan): Float32Array {
   const state = new Float32Array(layout.size);
   const flat = [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
   state.set(flat, 0);
-  // GABA's EMA starts at 1/K.
-  state[layout.control + CONTROL.ema0] = 0.5;
-  state[layout.control + CONTROL.ema1] = 0.5;
+  state.set(initialControl(plan), layout.control);
   return state;
 }
 
@@ -130,7 +129,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
   }
   const poolX = tf.tensor1d(features);
   const poolT = tf.tensor1d(targets);
-  const state = tf.tensor1d(initialState(layout, values));
+  const state = tf.tensor1d(initialState(layout, values, plan));
   const stepSource = residentStepSource({ plan, layout, poolRows: rows });
   const stepKey = `baResidentStep_${hash(stepSource)}`;
   // A fresh object per dispatch: tfjs extends `shaderKey` in place with the shapes, so a reused
@@ -204,7 +203,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
         const r = Array.from(block.subarray(at, at + RECORD_SIZE));
         records.push({
           step: r[0], losses: [r[1], r[2]], gradNorms: [r[3], r[4]], cosine: r[5], weights: [r[6], r[7]],
-          sharedCoefficients: [r[10], r[11]], headCoefficients: [r[10], r[11]], lastLayerNorms: [r[8], r[9]],
+          sharedCoefficients: [r[10], r[11]], headCoefficients: [r[12], r[13]], lastLayerNorms: [r[8], r[9]],
         });
       }
       lastReadStep = applied;

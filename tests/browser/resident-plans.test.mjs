@@ -1,0 +1,58 @@
+// Each GPU plan of the resident WebGPU trainer (src/core/webgpu/plans/) alone, in Chromium on
+// SwiftShader WebGPU, against its TypeScript strategy's plan: a WGSL harness (bench/page/plan-harness.ts)
+// runs only the plan over 400 random steps (Gramians with conflicting, aligned, opposite, orthogonal,
+// zero and tiny gradients; losses and last-layer norms over decades), carrying the plan's state from
+// step to step, and every weight and coefficient must agree to 1e-5 relative. GradNorm is held to
+// 1e-5 relative to the larger of each pair: its cut at zero leaves a weight that is the difference
+// of two O(1) float32 numbers (w − step), whose own relative error float32 cannot bound.
+import path from 'node:path';
+import { build } from 'vite';
+import { assert, ROOT, test } from './harness.mjs';
+import { serveDirectory } from './static-server.mjs';
+
+const TOLERANCE = 1e-5;
+const STEPS = 400;
+const ADAM = { kind: 'adam', learningRate: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+const FAST_ADAM = { kind: 'adam', learningRate: 0.05, beta1: 0.8, beta2: 0.99, epsilon: 1e-8 };
+const SGD = { kind: 'sgd', learningRate: 0.01 };
+
+const CASES = [
+  { name: 'fixed', strategy: { name: 'fixed', hyper: { weights: [0.75, 0.25] } } },
+  { name: 'amnl', strategy: { name: 'amnl' } },
+  { name: 'amnlNormalised', strategy: { name: 'amnlNormalised' } },
+  { name: 'gaba', strategy: { name: 'gaba', hyper: { warmupSteps: 5, beta: 0.9 } } },
+  { name: 'gabaInverseNorm', strategy: { name: 'gabaInverseNorm', hyper: { warmupSteps: 5, beta: 0.9 } } },
+  { name: 'grace', strategy: { name: 'grace' } },
+  { name: 'uncertainty paper (Adam)', strategy: { name: 'uncertainty', hyper: { form: 'paper' } }, optimiser: FAST_ADAM },
+  { name: 'uncertainty libmtl (Adam, s₀ = 1)', strategy: { name: 'uncertainty', hyper: { form: 'libmtl', initialLogVariance: 1 } } },
+  { name: 'uncertainty paper (SGD)', strategy: { name: 'uncertainty', hyper: { form: 'paper' } }, optimiser: SGD },
+  { name: 'dwa (blocks of 3, T = 2)', strategy: { name: 'dwa', hyper: { blockSize: 3, temperature: 2 } } },
+  { name: 'dwa (blocks of 1, T = 0.5)', strategy: { name: 'dwa', hyper: { blockSize: 1, temperature: 0.5 } } },
+  { name: 'pcgrad', strategy: { name: 'pcgrad', hyper: { seed: 7 } } },
+  { name: 'gradnorm (α = 1.5)', strategy: { name: 'gradnorm' }, optimiser: FAST_ADAM, scale: 'pair' },
+  { name: 'gradnorm (α = 0, SGD)', strategy: { name: 'gradnorm', hyper: { alpha: 0, weightLr: 0.02 } }, optimiser: SGD, scale: 'pair' },
+].map((entry, i) => ({ optimiser: ADAM, seed: 100 + i, steps: STEPS, ...entry }));
+
+test('every GPU plan gives the TypeScript plan\'s weights and coefficients on random Gramians and losses', async ({ webgpuBrowser }) => {
+  await build({ configFile: path.join(ROOT, 'bench/page/vite.config.ts'), logLevel: 'warn' });
+  const server = await serveDirectory(path.join(ROOT, 'dist-bench/step'));
+  const context = await (await webgpuBrowser()).newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    const results = await page.evaluate((cases) => window.residentPlanCheck(cases), CASES);
+    assert.equal(results.length, CASES.length);
+    results.forEach((result, i) => {
+      const where = result.worstAt ? ` (step ${result.worstAt.step}, output ${result.worstAt.output}: gpu ${result.worstAt.gpu}, ts ${result.worstAt.ts})` : '';
+      const [worst, ofPair] = [result.worst, result.worstOfPair].map((value) => Number(value).toExponential(1));
+      console.log(`     ${result.name}: ${result.steps} steps, worst ${worst} relative, ${ofPair} of the pair${where}`);
+      assert.equal(result.error, undefined, `${result.name}: ${result.error}`);
+      const measured = CASES[i].scale === 'pair' ? result.worstOfPair : result.worst;
+      assert.ok(measured <= TOLERANCE, `${result.name}: differs by ${measured} relative${where}`);
+    });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
