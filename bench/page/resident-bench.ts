@@ -22,6 +22,21 @@ function maxRelative(a: readonly number[], b: readonly number[], floor = 1e-6): 
   return worst;
 }
 
+/**
+ * Parameters are compared relative to at least 1e-2, a tenth of a typical initial weight: a weight
+ * that sits near 0 after 200 Adam steps carries float32 noise of a few 1e-7 absolute (uncertainty-libmtl:
+ * 2.7e-7 on a weight of −1.6e-3), which a smaller floor would count as a relative disagreement.
+ */
+const PARAMETER_FLOOR = 1e-2;
+
+function worstIndex(a: readonly number[], b: readonly number[], floor: number): { index: number; resident: number; cpu: number } {
+  let index = 0;
+  a.forEach((value, i) => {
+    if (Math.abs(value - b[i]) / Math.max(Math.abs(b[i]), floor) > Math.abs(a[index] - b[index]) / Math.max(Math.abs(b[index]), floor)) index = i;
+  });
+  return { index, resident: a[index], cpu: b[index] };
+}
+
 const flatParameters = (values: ExplicitParameters): number[] =>
   [...values.shared, ...values.heads].flatMap((layer) => [...layer.weight.flat(), ...layer.bias]);
 
@@ -91,6 +106,8 @@ export interface ParityResult {
   readonly coefficients: number;
   readonly cosine: number;
   readonly parameters: number;
+  /** Where the parameters differ most: flat index (listVariables order), resident and cpu values. */
+  readonly parameterWorstAt?: { index: number; resident: number; cpu: number };
   readonly cpuFailure: Run['failure'];
   readonly residentFailure: Run['failure'];
   readonly error?: string;
@@ -115,7 +132,8 @@ export async function residentParity(scenarios: readonly unknown[], steps: numbe
         weights: compare((r) => r.weights),
         coefficients: compare((r) => [...r.sharedCoefficients, ...r.headCoefficients]),
         cosine: compare((r) => [r.cosine], 1),
-        parameters: maxRelative(flatParameters(gpu.parameters), flatParameters(cpu.parameters), 1e-3),
+        parameters: maxRelative(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
+        parameterWorstAt: worstIndex(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
         cpuFailure: cpu.failure, residentFailure: gpu.failure,
       });
     } catch (error) {
