@@ -21,6 +21,8 @@ export type ResidentCoefficients =
   | { readonly kind: 'uncertainty'; readonly hyper: UncertaintyHyper }
   | { readonly kind: 'dwa'; readonly hyper: DwaHyper }
   | { readonly kind: 'pcgrad' }
+  | { readonly kind: 'mgda' }
+  | { readonly kind: 'upgrad' }
   | { readonly kind: 'gradnorm'; readonly hyper: GradNormHyper };
 
 /** Everything the step program bakes in besides the data sizes. */
@@ -67,6 +69,10 @@ function learnedOrGramianCoefficients(strategy: WeightingStrategy): ResidentCoef
       return { kind: 'dwa', hyper: strategy.hyper as DwaHyper };
     case 'pcgrad':
       return { kind: 'pcgrad' };
+    case 'mgda':
+      return { kind: 'mgda' };
+    case 'upgrad':
+      return { kind: 'upgrad' };
     case 'gradnorm':
       return { kind: 'gradnorm', hyper: strategy.hyper as GradNormHyper };
     default:

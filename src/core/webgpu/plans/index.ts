@@ -9,9 +9,11 @@ import { fixedPlan } from './fixed';
 import { gabaPlan } from './gaba';
 import { gradNormPlan } from './gradnorm';
 import { lossNormalisedPlan } from './loss-normalised';
+import { mgdaPlan } from './mgda';
 import { pcgradPlan } from './pcgrad';
 import type { PlanSource } from './plan-source';
 import { uncertaintyPlan } from './uncertainty';
+import { upgradPlan } from './upgrad';
 
 /** The plan source of `plan` for a control block at `control`. */
 export function planSource(plan: ResidentPlan, control: number): PlanSource {
@@ -29,6 +31,10 @@ export function planSource(plan: ResidentPlan, control: number): PlanSource {
       return dwaPlan(c.hyper, control);
     case 'pcgrad':
       return pcgradPlan();
+    case 'mgda':
+      return mgdaPlan();
+    case 'upgrad':
+      return upgradPlan();
     case 'gradnorm':
       return gradNormPlan(c.hyper, plan.optimiser, control);
   }
