@@ -5,6 +5,7 @@
  */
 import { residentPlanCheck, type PlanCheckCase, type PlanCheckResult } from './plan-harness';
 import { residentParity, residentSpeed, type ParityResult, type ResidentSpeed } from './resident-bench';
+import type { StrategySpec } from '../../src/core/strategies/index';
 import { runStepBench, type StepBenchRequest, type StepBenchResult } from './step-bench';
 
 /** The GPU-resident trainer timed in the Worker. */
@@ -12,6 +13,8 @@ export interface ResidentSpeedRequest {
   readonly resident: true;
   readonly plan: { warmupSteps: number; stepsPerRepeat: number; repeats: number };
   readonly stepsPerDispatch: number;
+  /** The strategy trained (default GABA). */
+  readonly strategy?: StrategySpec;
 }
 export type ResidentSpeedResult = { readonly ok: true; readonly result: ResidentSpeed } | { readonly ok: false; readonly reason: string };
 
@@ -48,7 +51,7 @@ window.residentPlanCheck = residentPlanCheck;
 window.residentSpeed = async (request, where) => {
   if (where === 'worker') return inWorker<ResidentSpeedRequest, ResidentSpeedResult>({ ...request, resident: true });
   try {
-    return { ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch) };
+    return { ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch, request.strategy) };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }

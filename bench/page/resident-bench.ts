@@ -8,6 +8,7 @@ import { NonFiniteError } from '../../src/core/errors';
 import { exportParameters, type ExplicitParameters } from '../../src/core/model';
 import { parseScenario, scenarioPool, type Scenario } from '../../src/core/scenario';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
+import type { StrategySpec } from '../../src/core/strategies/index';
 import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
 import { createResidentTrainer } from '../../src/core/webgpu/resident-trainer';
 import { median } from '../timing';
@@ -155,15 +156,19 @@ export interface ResidentSpeed {
 }
 
 /**
- * The toy GABA step (batch 64 from a 64-row pool, so every step sees the batch the op-by-op bench
+ * The toy step (GABA unless `strategy` names another; batch 64 from a 64-row pool, so every step sees the batch the op-by-op bench
  * reuses) on the resident path: `stepsPerDispatch` steps per dispatch, one readback per block of
  * `stepsPerRepeat` steps (a frame's worth), median steps/s over the repeats.
  */
-export async function residentSpeed(plan: { warmupSteps: number; stepsPerRepeat: number; repeats: number }, stepsPerDispatch: number): Promise<ResidentSpeed> {
+export async function residentSpeed(
+  plan: { warmupSteps: number; stepsPerRepeat: number; repeats: number },
+  stepsPerDispatch: number,
+  strategy: StrategySpec = { name: 'gaba' },
+): Promise<ResidentSpeed> {
   await selectBackend({ order: ['webgpu'] });
   const toy = createToyDataset({ seed: 0, size: 64 });
   const trainer = createResidentTrainer({
-    parameters: { seed: 1 }, strategy: { name: 'gaba' },
+    parameters: { seed: 1 }, strategy,
     pool: { x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount }, batchSize: 64, ringSize: 1024,
   });
   const block = async (steps: number): Promise<void> => {

@@ -7,7 +7,7 @@ self.onmessage = async (event: MessageEvent<StepBenchRequest | ResidentSpeedRequ
   const request = event.data;
   if ('resident' in request) {
     try {
-      self.postMessage({ ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch) });
+      self.postMessage({ ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch, request.strategy) });
     } catch (error) {
       self.postMessage({ ok: false, reason: error instanceof Error ? error.message : String(error) });
     }
