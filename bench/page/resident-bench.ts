@@ -106,6 +106,8 @@ export interface ParityResult {
   readonly weights: number;
   readonly coefficients: number;
   readonly cosine: number;
+  /** Steps whose PCGrad projection count (or its absence) differs between the paths. */
+  readonly projectionsDiffer: number;
   readonly parameters: number;
   /** Where the parameters differ most: flat index (listVariables order), resident and cpu values. */
   readonly parameterWorstAt?: { index: number; resident: number; cpu: number };
@@ -133,13 +135,14 @@ export async function residentParity(scenarios: readonly unknown[], steps: numbe
         weights: compare((r) => r.weights),
         coefficients: compare((r) => [...r.sharedCoefficients, ...r.headCoefficients]),
         cosine: compare((r) => [r.cosine], 1),
+        projectionsDiffer: gpu.records.slice(0, pairs).filter((record, i) => record.projections !== cpu.records[i].projections).length,
         parameters: maxRelative(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
         parameterWorstAt: worstIndex(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
         cpuFailure: cpu.failure, residentFailure: gpu.failure,
       });
     } catch (error) {
       results.push({
-        name, steps, recordsCompared: 0, losses: NaN, gradNorms: NaN, weights: NaN, coefficients: NaN, cosine: NaN, parameters: NaN,
+        name, steps, recordsCompared: 0, losses: NaN, gradNorms: NaN, weights: NaN, coefficients: NaN, cosine: NaN, projectionsDiffer: NaN, parameters: NaN,
         cpuFailure: null, residentFailure: null, error: error instanceof Error ? error.message : String(error),
       });
     }

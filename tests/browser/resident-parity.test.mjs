@@ -51,6 +51,7 @@ function check(result) {
   console.log(`     ${result.name}: ${result.recordsCompared} steps, ${figures}${where}${result.cpuFailure ? `; stopped at step ${result.cpuFailure.step}` : ''}`);
   assert.equal(result.error, undefined, `${result.name}: ${result.error}`);
   for (const key of keys) assert.ok(result[key] <= TOLERANCE, `${result.name}: ${key} differs by ${result[key]} relative`);
+  assert.equal(result.projectionsDiffer, 0, `${result.name}: PCGrad's projection count differs at ${result.projectionsDiffer} steps`);
 }
 
 test('the GPU-resident trainer replays the fixed-weight and AMNL scenarios as the cpu backend does, and stops where it does', async ({ webgpuBrowser }) => {

@@ -2,7 +2,8 @@
  * Why each strategy without a GPU plan keeps the fused path (one readback per step): the sentence
  * residentPlanFor returns and docs/performance.md lists. A plan belongs on the GPU only when it is
  * a bounded function of the 2×2 Gramian, the losses and a few saved numbers that float32 computes to
- * the TypeScript plan's value (plans.test: 1e-5 relative), and that never throws.
+ * the TypeScript plan's value (tests/browser/resident-plans.test.mjs: 1e-5 relative), and that
+ * never throws.
  */
 const FUSED = 'so it trains on the fused path';
 

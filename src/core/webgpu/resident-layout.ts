@@ -47,9 +47,9 @@ export const CONTROL_SIZE = 24;
 
 /**
  * One ring record: step, losses (2), gradient norms (2), cosine, weights (2), last-layer norms (2),
- * shared coefficients (2), head coefficients (2).
+ * shared coefficients (2), head coefficients (2), PCGrad's projections (−1 for other strategies).
  */
-export const RECORD_SIZE = 14;
+export const RECORD_SIZE = 15;
 
 /** Every offset of the state buffer for a batch of `batch` rows and a ring of `ring` records. */
 export interface StateLayout {

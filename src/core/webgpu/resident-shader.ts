@@ -251,6 +251,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
         result[record + 11] = planned.k1;
         result[record + 12] = planned.h0;
         result[record + 13] = planned.h1;
+        result[record + 14] = planned.projections;
         baGo = 1;
       }
     }

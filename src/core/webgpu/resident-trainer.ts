@@ -201,10 +201,11 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
       for (let step = lastReadStep + 1; step <= applied; step += 1) {
         const at = CONTROL_SIZE + ((step - 1) % layout.ring) * RECORD_SIZE;
         const r = Array.from(block.subarray(at, at + RECORD_SIZE));
-        records.push({
+        const record: StepRecord = {
           step: r[0], losses: [r[1], r[2]], gradNorms: [r[3], r[4]], cosine: r[5], weights: [r[6], r[7]],
           sharedCoefficients: [r[10], r[11]], headCoefficients: [r[12], r[13]], lastLayerNorms: [r[8], r[9]],
-        });
+        };
+        records.push(r[14] < 0 ? record : { ...record, projections: r[14] });
       }
       lastReadStep = applied;
       let failure: NonFiniteError | null = null;

@@ -40,20 +40,20 @@ export function planSource(plan: ResidentPlan, control: number): PlanSource {
   }
 }
 
-/** `struct BaPlan` and `fn baPlan(...)`: shown weights, shared and head coefficients of one step. */
+/** `struct BaPlan` and `fn baPlan(...)`: shown weights, shared and head coefficients (and PCGrad's projections) of one step. */
 export function planFunctionSource(plan: ResidentPlan, control: number): string {
   const source = planSource(plan, control);
   const heads = source.heads === 'unit' ? 'let h0 = 1.0; let h1 = 1.0;' : 'let h0 = k0; let h1 = k1;';
   return `
-  struct BaPlan { w0: f32, w1: f32, k0: f32, k1: f32, h0: f32, h1: f32 }
+  struct BaPlan { w0: f32, w1: f32, k0: f32, k1: f32, h0: f32, h1: f32, projections: f32 }
 
   fn baPlan(t: i32, loss0: f32, loss1: f32, G00: f32, G01: f32, G11: f32, lastNorm0: f32, lastNorm1: f32) -> BaPlan {
     let n0 = sqrt(max(G00, 0.0));
     let n1 = sqrt(max(G11, 0.0));
-    var w0 = 0.5; var w1 = 0.5; var k0 = 0.5; var k1 = 0.5;
+    var w0 = 0.5; var w1 = 0.5; var k0 = 0.5; var k1 = 0.5; var projections = -1.0;
     ${source.body}
     ${heads}
-    return BaPlan(w0, w1, k0, k1, h0, h1);
+    return BaPlan(w0, w1, k0, k1, h0, h1, projections);
   }
 `;
 }

@@ -2,7 +2,8 @@
  * What one strategy's GPU plan contributes to the step program: WGSL statements that turn the
  * step's losses and Gramian into the shown weights and the coefficients, reading and writing the
  * plan's own slots of the control block. Each plan file in this folder writes one strategy's
- * TypeScript definition (src/core/strategies/) again in WGSL; plans.test.mjs holds them together.
+ * TypeScript definition (src/core/strategies/) again in WGSL; tests/browser/resident-plans.test.mjs
+ * holds them together.
  */
 import { CONTROL, CONTROL_SIZE } from '../resident-layout';
 
@@ -10,7 +11,7 @@ import { CONTROL, CONTROL_SIZE } from '../resident-layout';
  * The statements run inside `baPlan` (plans/index.ts) with these in scope: `t` (the 1-based step,
  * i32), `loss0`, `loss1`, `G00`, `G01`, `G11` (the shared Gramian), `n0`, `n1` (its diagonal's
  * square roots), `lastNorm0`, `lastNorm1`; they set the vars `w0`, `w1` (shown weights) and `k0`,
- * `k1` (shared coefficients), which start at 0.5.
+ * `k1` (shared coefficients), which start at 0.5, and may set `projections` (PCGrad's count, −1 = none).
  */
 export interface PlanSource {
   readonly body: string;
