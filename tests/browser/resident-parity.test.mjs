@@ -1,7 +1,8 @@
 // The GPU-resident WebGPU trainer (src/core/webgpu/) against the cpu backend's fused trainer, in
 // Chromium on SwiftShader WebGPU: every committed scenario whose strategy has a GPU plan (fixed, AMNL,
-// AMNL-normalised, the GABA family, Uncertainty, DWA, PCGrad, GradNorm, MGDA, UPGrad: resident-plan.ts), 200 steps,
-// losses, gradient norms and weights within 1e-4 relative at every step, final parameters too. A
+// AMNL-normalised, the GABA family, Uncertainty, DWA, PCGrad, GradNorm, MGDA, UPGrad, DualProj:
+// resident-plan.ts), 200 steps, losses, gradient norms and weights within 1e-4 relative at every
+// step, final parameters too. A
 // scenario whose pool holds an overflowing row must stop at the same step and task on both paths,
 // with the parameters as they were before that step. The bench page (bench/page/) hosts the code.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -93,9 +94,9 @@ test('the GPU-resident trainer replays the Uncertainty, DWA and GradNorm scenari
   }
 });
 
-test('the GPU-resident trainer replays the PCGrad, MGDA and UPGrad scenarios (Gramian projections, unit heads) as the cpu backend does', async ({ webgpuBrowser }) => {
-  const planned = committedScenarios().filter((scenario) => ['pcgrad', 'mgda', 'upgrad'].includes(scenario.strategy.name));
-  assert.equal(planned.length, 3, 'pcgrad, mgda and upgrad');
+test('the GPU-resident trainer replays the PCGrad, MGDA, UPGrad and DualProj scenarios (Gramian projections, unit heads) as the cpu backend does', async ({ webgpuBrowser }) => {
+  const planned = committedScenarios().filter((scenario) => ['pcgrad', 'mgda', 'upgrad', 'dualProj'].includes(scenario.strategy.name));
+  assert.equal(planned.length, 4, 'pcgrad, mgda, upgrad and dualproj');
   for (const result of await replay(await webgpuBrowser(), planned)) {
     check(result);
     assert.equal(result.recordsCompared, STEPS);

@@ -40,6 +40,7 @@ const CASES = [
   { name: 'pcgrad', strategy: { name: 'pcgrad', hyper: { seed: 7 } } },
   { name: 'mgda', strategy: { name: 'mgda' } },
   { name: 'upgrad', strategy: { name: 'upgrad' } },
+  { name: 'dualProj', strategy: { name: 'dualProj' } },
   { name: 'gradnorm (α = 1.5)', strategy: { name: 'gradnorm' }, optimiser: FAST_ADAM, scale: 'pair' },
   { name: 'gradnorm (α = 0, SGD)', strategy: { name: 'gradnorm', hyper: { alpha: 0, weightLr: 1e-3 } }, optimiser: SGD, scale: 'pair' },
 ].map((entry) => ({ optimiser: ADAM, seed: seedOf(entry.name), steps: STEPS, ...entry }));

@@ -13,7 +13,6 @@ export const FUSED_PATH_REASONS: Readonly<Record<string, string>> = Object.freez
   nashMtl: `Nash-MTL solves c_k (Gc)_k = 1 by damped Newton to a 1e-12 residual (up to 100 iterations), an iteration a GPU plan cannot bound; ${FUSED}`,
   fairGrad: `FairGrad solves (Gc)_k = c_k^(−1/α) by damped Newton to a 1e-12 residual (up to 100 iterations), an iteration a GPU plan cannot bound; ${FUSED}`,
   alignedMtl: `Aligned-MTL needs √λ_min of G and counts eigenvalues above 2·2⁻⁵²·λ_max as non-zero; for nearly aligned gradients λ_min/λ_max falls below float32's 2⁻²⁴ and a GPU plan would get it from rounding noise; ${FUSED}`,
-  dualProj: `DualProj's two-task projection onto the dual cone can end at the cone's edge or its apex through the active-set QP's blocking steps; that case analysis is not written as a GPU plan yet, ${FUSED}`,
   gradVac: `GradVac adds a multiple of √(1 − ρ²) with ρ the cosine of the two gradients; near ρ = ±1 float32 loses half its digits there (an error of 2⁻²⁴ in ρ becomes ~2⁻¹² in √(1 − ρ²)); ${FUSED}`,
   rlw: `RLW draws standard normals by Box–Muller (log, cos) from the seeded stream in double precision, and WGSL's cos is accurate to 2⁻¹¹ only; ${FUSED}`,
   famoNextBatch: `FAMO's logit update needs the losses after the step (the next batch's), which the step program does not measure before planning; ${FUSED}`,

@@ -41,7 +41,7 @@ describe('the GPU-resident step plans', () => {
   });
 
   it('name, for every registered strategy without a GPU plan, why it keeps the fused path', () => {
-    const planned = new Set(['fixed', 'amnl', 'amnlNormalised', 'uncertainty', 'gradnorm', 'dwa', 'pcgrad', 'gaba', 'gabaInverseNorm', 'grace', 'mgda', 'upgrad']);
+    const planned = new Set(['fixed', 'amnl', 'amnlNormalised', 'uncertainty', 'gradnorm', 'dwa', 'pcgrad', 'gaba', 'gabaInverseNorm', 'grace', 'mgda', 'upgrad', 'dualProj']);
     for (const name of STRATEGY_NAMES) {
       const result = plan({ name });
       if (planned.has(name)) expect(typeof result, name).toBe('object');

@@ -23,6 +23,7 @@ export type ResidentCoefficients =
   | { readonly kind: 'pcgrad' }
   | { readonly kind: 'mgda' }
   | { readonly kind: 'upgrad' }
+  | { readonly kind: 'dualProj' }
   | { readonly kind: 'gradnorm'; readonly hyper: GradNormHyper };
 
 /** Everything the step program bakes in besides the data sizes. */
@@ -73,6 +74,8 @@ function learnedOrGramianCoefficients(strategy: WeightingStrategy): ResidentCoef
       return { kind: 'mgda' };
     case 'upgrad':
       return { kind: 'upgrad' };
+    case 'dualProj':
+      return { kind: 'dualProj' };
     case 'gradnorm':
       return { kind: 'gradnorm', hyper: strategy.hyper as GradNormHyper };
     default:

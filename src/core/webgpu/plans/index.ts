@@ -4,6 +4,7 @@
  */
 import { CONTROL, CONTROL_SIZE } from '../resident-layout';
 import type { ResidentPlan } from '../resident-plan';
+import { dualProjPlan } from './dualproj';
 import { dwaPlan } from './dwa';
 import { fixedPlan } from './fixed';
 import { gabaPlan } from './gaba';
@@ -35,6 +36,8 @@ export function planSource(plan: ResidentPlan, control: number): PlanSource {
       return mgdaPlan();
     case 'upgrad':
       return upgradPlan();
+    case 'dualProj':
+      return dualProjPlan();
     case 'gradnorm':
       return gradNormPlan(c.hyper, plan.optimiser, control);
   }
