@@ -48,3 +48,15 @@ export function residentPlanFor(strategy: WeightingStrategy, optimiser: Optimise
   }
   return `${strategy.name} has no GPU plan yet; it trains on the fused path`;
 }
+
+/**
+ * The plan's retunable values as the step program's `hyper` uniform, read at every dispatch:
+ * fixed (w₀, w₁, 0, 0); loss-normalised (w₀, w₁, floor₀, floor₁); GABA (β, 1 − β, floor, warm-up).
+ * 1 − β is taken here in double, as the TypeScript controller's arithmetic rounds it.
+ */
+export function residentHyperUniform(plan: ResidentPlan): [number, number, number, number] {
+  const c = plan.coefficients;
+  if (c.kind === 'fixed') return [c.weights[0], c.weights[1], 0, 0];
+  if (c.kind === 'lossNormalised') return [c.weights[0], c.weights[1], c.floors[0], c.floors[1]];
+  return [c.hyper.beta, 1 - c.hyper.beta, c.hyper.minWeight, c.hyper.warmupSteps];
+}

@@ -20,17 +20,19 @@ function f(value: number): string {
 /**
  * The strategy's plan on invocation 0, from the losses and norms: the shown weights `w0`, `w1` and
  * the coefficients `k0`, `k1` (equal to the weights unless the plan says otherwise); may update the EMA.
+ * The retunable hyperparameters come from `uniforms.hyper` (resident-plan.ts residentHyperUniform),
+ * so a slider move changes the next dispatch's uniforms, not the program.
  */
 function planSnippet(plan: ResidentPlan, layout: StateLayout): string {
   const c = plan.coefficients;
-  if (c.kind === 'fixed') return `w0 = ${f(c.weights[0])}; w1 = ${f(c.weights[1])}; k0 = w0; k1 = w1;`;
+  if (c.kind === 'fixed') return 'w0 = uniforms.hyper.x; w1 = uniforms.hyper.y; k0 = w0; k1 = w1;';
   if (c.kind === 'lossNormalised') {
-    return `k0 = ${f(c.weights[0])} / max(loss0, ${f(c.floors[0])});
-      k1 = ${f(c.weights[1])} / max(loss1, ${f(c.floors[1])});
+    return `k0 = uniforms.hyper.x / max(loss0, uniforms.hyper.z);
+      k1 = uniforms.hyper.y / max(loss1, uniforms.hyper.w);
       let coefficientTotal = k0 + k1;
       if (coefficientTotal > 0.0) { w0 = k0 / coefficientTotal; w1 = k1 / coefficientTotal; }`;
   }
-  const { beta, warmupSteps, minWeight, epsilon } = c.hyper;
+  const { epsilon } = c.hyper;
   const raw = c.rule === 'paper'
     ? `let total = n0 + n1 + ${f(epsilon)};
        var raw0 = 0.5; var raw1 = 0.5;
@@ -39,18 +41,19 @@ function planSnippet(plan: ResidentPlan, layout: StateLayout): string {
        let invTotal = inv0 + inv1;
        let raw0 = inv0 / invTotal; let raw1 = inv1 / invTotal;`;
   const control = layout.control;
+  // hyper = (β, 1 − β, floor, warm-up steps).
   return `${raw}
     let count = result[${control + CONTROL.strategySteps}] + 1.0;
     result[${control + CONTROL.strategySteps}] = count;
-    if (count <= ${f(warmupSteps)}) {
+    if (count <= uniforms.hyper.w) {
       w0 = 0.5; w1 = 0.5;
     } else {
-      let ema0 = ${f(beta)} * result[${control + CONTROL.ema0}] + ${f(1 - beta)} * raw0;
-      let ema1 = ${f(beta)} * result[${control + CONTROL.ema1}] + ${f(1 - beta)} * raw1;
+      let ema0 = uniforms.hyper.x * result[${control + CONTROL.ema0}] + uniforms.hyper.y * raw0;
+      let ema1 = uniforms.hyper.x * result[${control + CONTROL.ema1}] + uniforms.hyper.y * raw1;
       result[${control + CONTROL.ema0}] = ema0;
       result[${control + CONTROL.ema1}] = ema1;
-      let floored0 = max(ema0, ${f(minWeight)});
-      let floored1 = max(ema1, ${f(minWeight)});
+      let floored0 = max(ema0, uniforms.hyper.z);
+      let floored1 = max(ema1, uniforms.hyper.z);
       let flooredTotal = floored0 + floored1;
       w0 = floored0 / flooredTotal; w1 = floored1 / flooredTotal;
     }
@@ -83,7 +86,7 @@ export interface ResidentShaderOptions {
   readonly poolRows: number;
 }
 
-/** The user code of the step program (tfjs adds the bindings: `result` = state, `poolX`, `poolT`, uniforms). */
+/** The user code of the step program (tfjs adds the bindings: `result` = state, `poolX`, `poolT`, uniforms `steps` and `hyper`). */
 export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOptions): string {
   const B = layout.batch;
   const L = layout;
