@@ -3,20 +3,33 @@ import { createTrainingHost, TICK_MS, type CoreBridge, type HostEnvironment, typ
 import type { FromHost } from './protocol';
 import type { LabConfig } from './types';
 
-/** A lab engine on plain numbers: each run's loss halves every step, run "bad" fails at step 3. */
-function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
+type PlainRecord = { step: number; losses: number[]; gradNorms: number[]; cosine: number; weights: number[] };
+
+/**
+ * A lab engine on plain numbers: each run's loss halves every step, run "bad" fails at step 3 (and
+ * takes no step after). `calls` lists the step counts the host asked for, one entry per call.
+ */
+function countingEngine(config: LabConfig): LabEngine & { disposed: boolean; calls: number[] } {
   let step = 0;
   const weights = new Map<string, number[]>(config.runs.map((run) => [run.id, [0.5, 0.5]]));
+  const stopped = new Set<string>();
   const engine = {
     runIds: config.runs.map((run) => run.id),
     disposed: false,
-    async step() {
-      step += 1;
-      const records: Record<string, { step: number; losses: number[]; gradNorms: number[]; cosine: number; weights: number[] }> = {};
+    calls: [] as number[],
+    async steps(count: number) {
+      engine.calls.push(count);
+      const records: Record<string, PlainRecord[]> = {};
       const failures: Record<string, string> = {};
-      for (const run of config.runs) {
-        if (run.id === 'bad' && step === 3) failures[run.id] = 'Non-finite loss for task 0 (RUL) at step 3';
-        else records[run.id] = { step, losses: [1 / 2 ** step, 1], gradNorms: [1, 1], cosine: 0, weights: weights.get(run.id) ?? [] };
+      for (let i = 0; i < count; i += 1) {
+        step += 1;
+        for (const run of config.runs) {
+          if (stopped.has(run.id)) continue;
+          if (run.id === 'bad' && step === 3) {
+            failures[run.id] = 'Non-finite loss for task 0 (RUL) at step 3';
+            stopped.add(run.id);
+          } else (records[run.id] ??= []).push({ step, losses: [1 / 2 ** step, 1], gradNorms: [1, 1], cosine: 0, weights: weights.get(run.id) ?? [] });
+        }
       }
       return { records, failures };
     },
@@ -82,7 +95,7 @@ describe('the training host', () => {
   });
 
   it('runs to totalSteps, evaluates every 5 steps and at the end, and reports a failing run without stopping the others', async () => {
-    const { host, messages } = startHost();
+    const { host, messages, engines } = startHost();
     host.receive({ type: 'createLab', labId: 'lab', config });
     await settle();
     host.receive({ type: 'setSpeed', labId: 'lab', stepsPerTick: 4 });
@@ -91,7 +104,9 @@ describe('the training host', () => {
     const records = messages.flatMap((m) => (m.type === 'progress' ? m.records.a ?? [] : []));
     expect(records.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const badRecords = messages.flatMap((m) => (m.type === 'progress' ? m.records.bad ?? [] : []));
-    expect(badRecords.map((r) => r.step)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10]);
+    expect(badRecords.map((r) => r.step)).toEqual([1, 2]);
+    // Each tick asks for its 4 steps in as few calls as the evaluations allow: 1–4 | 5, 6–8 | 9–10.
+    expect(engines[0].calls).toEqual([4, 1, 3, 2]);
     expect(messages.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message))
       .toEqual(['Non-finite loss for task 0 (RUL) at step 3']);
     const evaluationSteps = messages.flatMap((m) => (m.type === 'evaluation' ? [m.evaluations[0].step] : []));

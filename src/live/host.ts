@@ -7,13 +7,18 @@ import type { BackendName } from '../core/backend-names';
 import { createScorecardRunner, type ScorecardCore } from './host-scorecard';
 import { loadFilesIntoHost } from './host-load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
-import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
+import type { LabBackendInfo, LabConfig, LabEvaluation, LabRunPath, LabStatus, LabStepRecord } from './types';
 
 /** One lab as the core runs it. */
 export interface LabEngine {
   readonly runIds: readonly string[];
-  /** One step of every run still alive; failed runs report their message once. */
-  step(): Promise<{ records: Readonly<Record<string, LabStepRecord>>; failures: Readonly<Record<string, string>> }>;
+  /**
+   * `count` steps of every run still alive in one call (the GPU-resident runs take them in one
+   * dispatch and one readback); each run's records oldest first; failed runs report their message once.
+   */
+  steps(count: number): Promise<{ records: Readonly<Record<string, readonly LabStepRecord[]>>; failures: Readonly<Record<string, string>> }>;
+  /** Which path each run trains on, and why (see RunPath in the core). */
+  readonly paths?: Readonly<Record<string, LabRunPath>>;
   evaluate(): Promise<LabEvaluation[]>;
   /** See Lab.retune in the core: throws, changing nothing, on a value the run cannot take. */
   retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
@@ -147,12 +152,24 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  const runOneStep = async (labId: string, lab: LabState): Promise<void> => {
-    if (!lab.engine) return;
+  // At most `wanted` steps in one engine call, never past the next evaluation or the end: an
+  // evaluation sees exactly the steps before it, as when the host stepped one at a time.
+  const stepsUntilStop = (lab: LabState, wanted: number): number => {
+    const { evaluateEvery: every, totalSteps } = lab.config;
+    let count = wanted;
+    if (every !== undefined) count = Math.min(count, every - (lab.step % every));
+    if (totalSteps !== undefined) count = Math.min(count, Math.max(1, totalSteps - lab.step));
+    return count;
+  };
+
+  // Retunes apply before the call, so they count from its first step; the call's steps all use them.
+  const runSteps = async (labId: string, lab: LabState, wanted: number): Promise<number> => {
+    if (!lab.engine) return wanted;
     applyRetunes(labId, lab);
-    const { records, failures } = await lab.engine.step();
-    lab.step += 1;
-    for (const [runId, record] of Object.entries(records)) (lab.pending[runId] ??= []).push(record);
+    const count = stepsUntilStop(lab, wanted);
+    const { records, failures } = await lab.engine.steps(count);
+    lab.step += count;
+    for (const [runId, list] of Object.entries(records)) (lab.pending[runId] ??= []).push(...list);
     for (const message of Object.values(failures)) environment.post({ type: 'error', labId, message });
     const every = lab.config.evaluateEvery;
     const finished = lab.config.totalSteps !== undefined && lab.step >= lab.config.totalSteps;
@@ -161,6 +178,7 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
       await evaluate(labId, lab);
     }
     if (finished) setStatus(labId, lab, 'done');
+    return count;
   };
 
   const loop = async (labId: string, lab: LabState): Promise<void> => {
@@ -171,7 +189,8 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
         const single = lab.stepOnceRequested;
         lab.stepOnceRequested = false;
         const tickStarted = environment.now();
-        for (let i = 0; i < (single ? 1 : lab.speed) && lab.status !== 'done'; i += 1) await runOneStep(labId, lab);
+        const wanted = single ? 1 : lab.speed;
+        for (let taken = 0; taken < wanted && lab.status !== 'done';) taken += await runSteps(labId, lab, wanted - taken);
         flush(labId, lab, single);
         await environment.yieldTurn();
         const rest = TICK_MS - (environment.now() - tickStarted);
@@ -210,6 +229,7 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
         return;
       }
       lab.engine = engine;
+      if (engine.paths) environment.post({ type: 'runPaths', labId, paths: engine.paths });
       if (lab.status === 'starting') setStatus(labId, lab, 'idle');
       else if (lab.status === 'running') { setStatus(labId, lab, 'running'); void loop(labId, lab); } // play came while starting
     } catch (error) {
