@@ -5,6 +5,9 @@
  */
 import { residentParity, residentSpeed, type ParityResult, type ResidentSpeed } from './resident-bench';
 import { runStepBench, type StepBenchRequest, type StepBenchResult } from './step-bench';
+import { labSpeed, residentLabCheck, type LabLeakCheck, type LabSpeed, type LabSpeedRequest } from './lab-bench';
+
+export type LabSpeedResult = { readonly ok: true; readonly result: LabSpeed } | { readonly ok: false; readonly reason: string };
 
 /** The GPU-resident trainer timed in the Worker. */
 export interface ResidentSpeedRequest {
@@ -34,6 +37,8 @@ declare global {
     stepBench(request: Omit<StepBenchRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<StepBenchResult>;
     residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]>;
     residentSpeed(request: Omit<ResidentSpeedRequest, 'resident'>, where: 'page' | 'worker'): Promise<ResidentSpeedResult>;
+    labSpeed(request: Omit<LabSpeedRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<LabSpeedResult>;
+    residentLabCheck(): Promise<LabLeakCheck>;
   }
 }
 
@@ -46,6 +51,16 @@ window.residentSpeed = async (request, where) => {
   if (where === 'worker') return inWorker<ResidentSpeedRequest, ResidentSpeedResult>({ ...request, resident: true });
   try {
     return { ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+};
+window.residentLabCheck = residentLabCheck;
+window.labSpeed = async (request, where) => {
+  const full = { ...request, wasmPaths: new URL('tfjs-wasm/', document.baseURI).href };
+  if (where === 'worker') return inWorker<{ lab: LabSpeedRequest }, LabSpeedResult>({ lab: full });
+  try {
+    return { ok: true, result: await labSpeed(full) };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
