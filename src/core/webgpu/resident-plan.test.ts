@@ -3,7 +3,9 @@ import { DEFAULT_MODEL_CONFIG, drawInitialParameters } from '../model';
 import { DEFAULT_ADAM } from '../optimiser-config';
 import { createStrategy } from '../strategies/index';
 import { PARAM, PARAMETER_COUNT, SHARED_SIZE } from './resident-layout';
-import { residentPlanFor } from './resident-plan';
+import { residentHyperUniform, residentPlanFor, type ResidentPlan } from './resident-plan';
+import { residentStepSource } from './resident-shader';
+import { stateLayout } from './resident-layout';
 
 const plan = (spec: Parameters<typeof createStrategy>[0]) => residentPlanFor(createStrategy(spec, { taskCount: 2, optimiser: DEFAULT_ADAM }), DEFAULT_ADAM);
 
@@ -33,5 +35,17 @@ describe('the GPU-resident step plans', () => {
     for (const name of ['pcgrad', 'dwa', 'gradnorm', 'uncertainty'] as const) {
       expect(plan({ name })).toMatch(/no GPU plan yet/);
     }
+  });
+
+  it('pass the retunable values as the hyper uniform, so a retune compiles no new program', () => {
+    const source = (p: ResidentPlan) => residentStepSource({ plan: p, layout: stateLayout(64, 256), poolRows: 1000 });
+    const gaba = plan({ name: 'gaba' }) as ResidentPlan;
+    const retuned = plan({ name: 'gaba', hyper: { beta: 0.5, minWeight: 0.3, warmupSteps: 7 } }) as ResidentPlan;
+    expect(source(retuned)).toBe(source(gaba));
+    expect(residentHyperUniform(retuned)).toEqual([0.5, 0.5, 0.3, 7]);
+    const fixed = plan({ name: 'fixed', hyper: { weights: [0.8, 0.2] } }) as ResidentPlan;
+    expect(source(fixed)).toBe(source(plan({ name: 'fixed' }) as ResidentPlan));
+    expect(residentHyperUniform(fixed)).toEqual([0.8, 0.2, 0, 0]);
+    expect(residentHyperUniform(plan({ name: 'amnlNormalised' }) as ResidentPlan)).toHaveLength(4);
   });
 });
