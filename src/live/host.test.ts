@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainingHost, TICK_MS, type CoreBridge, type HostEnvironment, type LabEngine } from './host';
+import { stepsBeforeStop } from './host-engine';
 import type { FromHost } from './protocol';
 import type { LabConfig } from './types';
 
@@ -40,6 +41,7 @@ function countingEngine(config: LabConfig): LabEngine & { disposed: boolean; cal
       if (!Array.isArray(hyper.weights)) throw new Error(`${runId}: only weights can change`);
       weights.set(runId, hyper.weights as number[]);
     },
+    paths: Object.fromEntries(config.runs.map((run) => [run.id, run.id === 'a' ? { path: 'gpuResident' as const } : { path: 'fused' as const, reason: 'no GPU plan' }])),
     dispose() { engine.disposed = true; },
   };
   return engine;
@@ -253,5 +255,34 @@ describe('the training host', () => {
     host.receive({ type: 'createLab', labId: 'lab2', config });
     await settle();
     expect(datasetsSeen[1]).toEqual([]);
+  });
+
+  it('asks for a tick in as few calls as evaluations and the end allow', () => {
+    expect(stepsBeforeStop(0, 50, {})).toBe(50);
+    expect(stepsBeforeStop(0, 50, { evaluateEvery: 20 })).toBe(20);
+    expect(stepsBeforeStop(37, 50, { evaluateEvery: 20, totalSteps: 400 })).toBe(3);
+    expect(stepsBeforeStop(390, 50, { totalSteps: 400 })).toBe(10);
+    expect(stepsBeforeStop(0, 1, { evaluateEvery: 5, totalSteps: 10 })).toBe(1);
+  });
+
+  it('posts each run’s path once the lab is built, and a retune while running counts from the next call’s first step', async () => {
+    const { host, messages, engines } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config: { ...config, runs: [config.runs[0]], totalSteps: undefined, evaluateEvery: undefined } });
+    await settle();
+    expect(messages.find((m) => m.type === 'runPaths')).toEqual({ type: 'runPaths', labId: 'lab', paths: { a: { path: 'gpuResident' } } });
+    host.receive({ type: 'setSpeed', labId: 'lab', stepsPerTick: 10 });
+    host.receive({ type: 'play', labId: 'lab' });
+    await settle(60);
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.9, 0.1] } });
+    await settle(60);
+    host.receive({ type: 'pause', labId: 'lab' });
+    await settle(60);
+    const retuned = messages.find((m) => m.type === 'retuned');
+    if (retuned?.type !== 'retuned') throw new Error('the retune was not applied');
+    // Every call starts at a multiple of 10 (10 steps per tick), and the retune took the first step of one.
+    expect((retuned.step - 1) % 10).toBe(0);
+    expect(engines[0].calls.every((count) => count === 10)).toBe(true);
+    const records = messages.flatMap((m) => (m.type === 'progress' ? m.records.a ?? [] : []));
+    expect(records.map((r) => r.weights[0])).toEqual(records.map((r) => (r.step < retuned.step ? 0.5 : 0.9)));
   });
 });

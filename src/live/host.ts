@@ -4,38 +4,13 @@
  * fallback (yield = the next animation frame), so both behave alike.
  */
 import type { BackendName } from '../core/backend-names';
-import { createScorecardRunner, type ScorecardCore } from './host-scorecard';
+import { stepsBeforeStop, type CoreBridge, type LabEngine } from './host-engine';
+import { createScorecardRunner } from './host-scorecard';
 import { loadFilesIntoHost } from './host-load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
-import type { LabBackendInfo, LabConfig, LabEvaluation, LabRunPath, LabStatus, LabStepRecord } from './types';
+import type { LabBackendInfo, LabConfig, LabStatus, LabStepRecord } from './types';
 
-/** One lab as the core runs it. */
-export interface LabEngine {
-  readonly runIds: readonly string[];
-  /**
-   * `count` steps of every run still alive in one call (the GPU-resident runs take them in one
-   * dispatch and one readback); each run's records oldest first; failed runs report their message once.
-   */
-  steps(count: number): Promise<{ records: Readonly<Record<string, readonly LabStepRecord[]>>; failures: Readonly<Record<string, string>> }>;
-  /** Which path each run trains on, and why (see RunPath in the core). */
-  readonly paths?: Readonly<Record<string, LabRunPath>>;
-  evaluate(): Promise<LabEvaluation[]>;
-  /** See Lab.retune in the core: throws, changing nothing, on a value the run cannot take. */
-  retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
-  dispose(): void;
-}
-
-/** What the host needs from the core; loaded lazily so tfjs arrives only with the first lab. */
-export interface CoreBridge {
-  selectBackend(forced: BackendName | undefined, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
-  createLab(config: LabConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>): Promise<LabEngine>;
-  /** Resolves with a reason if the active backend's device is lost (WebGPU); null if it cannot be. */
-  backendLost(): Promise<string> | null;
-  /** Choose another backend after a loss; the lost one appears in `skipped` with the reason. */
-  recoverFromLoss(reason: string, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
-  /** Every run of a scorecard at each of its seeds (absent where a host cannot run one). */
-  readonly runScorecard?: ScorecardCore;
-}
+export type { CoreBridge, LabEngine } from './host-engine';
 
 export interface HostEnvironment {
   readonly kind: LabBackendInfo['host'];
@@ -152,21 +127,11 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  // At most `wanted` steps in one engine call, never past the next evaluation or the end: an
-  // evaluation sees exactly the steps before it, as when the host stepped one at a time.
-  const stepsUntilStop = (lab: LabState, wanted: number): number => {
-    const { evaluateEvery: every, totalSteps } = lab.config;
-    let count = wanted;
-    if (every !== undefined) count = Math.min(count, every - (lab.step % every));
-    if (totalSteps !== undefined) count = Math.min(count, Math.max(1, totalSteps - lab.step));
-    return count;
-  };
-
   // Retunes apply before the call, so they count from its first step; the call's steps all use them.
   const runSteps = async (labId: string, lab: LabState, wanted: number): Promise<number> => {
     if (!lab.engine) return wanted;
     applyRetunes(labId, lab);
-    const count = stepsUntilStop(lab, wanted);
+    const count = stepsBeforeStop(lab.step, wanted, lab.config);
     const { records, failures } = await lab.engine.steps(count);
     lab.step += count;
     for (const [runId, list] of Object.entries(records)) (lab.pending[runId] ??= []).push(...list);
