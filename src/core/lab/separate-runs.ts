@@ -66,27 +66,36 @@ export function createSeparateRuns(options: SeparateRunsOptions): LabRuns {
     const failures: Record<string, string> = {};
     // The resident runs' steps are submitted first, so the GPU works on them while the fused runs step.
     const resident = residentRuns().map(([runId, run]) => [runId, run.advance(count)] as const);
-    for (let step = first; step < first + count; step += 1) {
-      const fused = fusedRuns();
-      if (fused.length === 0) break;
-      const batch = batchForStep(step);
-      try {
-        for (const [runId, trainer] of fused) {
-          try {
-            (records[runId] ??= []).push(await trainer.step(batch));
-          } catch (error) {
-            stop(runId, error, failures);
+    let fusedError: unknown = null;
+    try {
+      for (let step = first; step < first + count; step += 1) {
+        const fused = fusedRuns();
+        if (fused.length === 0) break;
+        const batch = batchForStep(step);
+        try {
+          for (const [runId, trainer] of fused) {
+            try {
+              (records[runId] ??= []).push(await trainer.step(batch));
+            } catch (error) {
+              stop(runId, error, failures);
+            }
           }
+        } finally {
+          disposeBatch(batch);
         }
-      } finally {
-        disposeBatch(batch);
       }
+    } catch (error) {
+      fusedError = error;
     }
-    for (const [runId, advancing] of resident) {
-      const { records: taken, failure } = await advancing;
-      records[runId] = taken;
-      if (failure) stop(runId, failure, failures);
-    }
+    // Every readback settles before anything is thrown, so no run is left mid-read.
+    const settled = await Promise.allSettled(resident.map(([, advancing]) => advancing));
+    if (fusedError !== null) throw fusedError;
+    settled.forEach((outcome, i) => {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      const runId = resident[i][0];
+      records[runId] = outcome.value.records;
+      if (outcome.value.failure) stop(runId, outcome.value.failure, failures);
+    });
     return { records, failures };
   };
 
