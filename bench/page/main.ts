@@ -7,6 +7,9 @@ import { residentPlanCheck, type PlanCheckCase, type PlanCheckResult } from './p
 import { residentParity, residentSpeed, type ParityResult, type ResidentSpeed } from './resident-bench';
 import type { StrategySpec } from '../../src/core/strategies/index';
 import { runStepBench, type StepBenchRequest, type StepBenchResult } from './step-bench';
+import { labSpeed, residentLabCheck, type LabLeakCheck, type LabSpeed, type LabSpeedRequest } from './lab-bench';
+
+export type LabSpeedResult = { readonly ok: true; readonly result: LabSpeed } | { readonly ok: false; readonly reason: string };
 
 /** The GPU-resident trainer timed in the Worker. */
 export interface ResidentSpeedRequest {
@@ -39,6 +42,8 @@ declare global {
     residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]>;
     residentPlanCheck(cases: readonly PlanCheckCase[]): Promise<PlanCheckResult[]>;
     residentSpeed(request: Omit<ResidentSpeedRequest, 'resident'>, where: 'page' | 'worker'): Promise<ResidentSpeedResult>;
+    labSpeed(request: Omit<LabSpeedRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<LabSpeedResult>;
+    residentLabCheck(): Promise<LabLeakCheck>;
   }
 }
 
@@ -52,6 +57,16 @@ window.residentSpeed = async (request, where) => {
   if (where === 'worker') return inWorker<ResidentSpeedRequest, ResidentSpeedResult>({ ...request, resident: true });
   try {
     return { ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch, request.strategy) };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+};
+window.residentLabCheck = residentLabCheck;
+window.labSpeed = async (request, where) => {
+  const full = { ...request, wasmPaths: new URL('tfjs-wasm/', document.baseURI).href };
+  if (where === 'worker') return inWorker<{ lab: LabSpeedRequest }, LabSpeedResult>({ lab: full });
+  try {
+    return { ok: true, result: await labSpeed(full) };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }

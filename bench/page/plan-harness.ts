@@ -10,7 +10,7 @@ import type { OptimiserConfig } from '../../src/core/optimiser-config';
 import { createRandom, type RandomSource } from '../../src/core/random';
 import { createStrategy, type StrategySpec } from '../../src/core/strategies/index';
 import { CONTROL_SIZE } from '../../src/core/webgpu/resident-layout';
-import { residentPlanFor } from '../../src/core/webgpu/resident-plan';
+import { residentHyperUniform, residentPlanFor } from '../../src/core/webgpu/resident-plan';
 import { initialControl, planFunctionSource } from '../../src/core/webgpu/plans/index';
 import { WGSL_HELPERS } from '../../src/core/webgpu/plans/wgsl';
 
@@ -26,10 +26,11 @@ interface HarnessProgram {
   dispatchLayout: { x: number[] };
   dispatch: [number, number, number];
   workgroupSize: [number, number, number];
+  uniforms: string;
   getUserCode(): string;
 }
 interface WebGPUBackendLike {
-  runWebGPUProgram(program: HarnessProgram, inputs: tf.TensorInfo[], dtype: tf.DataType): tf.TensorInfo;
+  runWebGPUProgram(program: HarnessProgram, inputs: tf.TensorInfo[], dtype: tf.DataType, uniforms: { type: string; data: number[] }[]): tf.TensorInfo;
 }
 
 const logUniform = (random: RandomSource, low: number, high: number) => Math.exp(random.uniform(Math.log(low), Math.log(high)));
@@ -105,12 +106,14 @@ async function runOnGpu(check: PlanCheckCase, inputs: Float32Array): Promise<Flo
     dispatchLayout: { x: [0] },
     dispatch: [1, 1, 1],
     workgroupSize: [1, 1, 1],
+    // The plan reads its retunable settings from this uniform, as in the step program.
+    uniforms: 'hyper : vec4<f32>,',
     getUserCode: () => source,
   };
   const initial = tf.tensor1d(initialControl(plan));
   const stepInputs = tf.tensor1d(inputs);
   const backend = tf.backend() as unknown as WebGPUBackendLike;
-  const output = tf.engine().makeTensorFromTensorInfo(backend.runWebGPUProgram(program, [initial, stepInputs], 'float32'));
+  const output = tf.engine().makeTensorFromTensorInfo(backend.runWebGPUProgram(program, [initial, stepInputs], 'float32', [{ type: 'float32', data: residentHyperUniform(plan) }]));
   try {
     return ((await output.data()) as Float32Array).slice(CONTROL_SIZE);
   } finally {

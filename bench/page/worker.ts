@@ -2,9 +2,18 @@
 import { residentSpeed } from './resident-bench';
 import { runStepBench, type StepBenchRequest } from './step-bench';
 import type { ResidentSpeedRequest } from './main';
+import { labSpeed, type LabSpeedRequest } from './lab-bench';
 
-self.onmessage = async (event: MessageEvent<StepBenchRequest | ResidentSpeedRequest>) => {
+self.onmessage = async (event: MessageEvent<StepBenchRequest | ResidentSpeedRequest | { lab: LabSpeedRequest }>) => {
   const request = event.data;
+  if ('lab' in request) {
+    try {
+      self.postMessage({ ok: true, result: await labSpeed(request.lab) });
+    } catch (error) {
+      self.postMessage({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   if ('resident' in request) {
     try {
       self.postMessage({ ok: true, result: await residentSpeed(request.plan, request.stepsPerDispatch, request.strategy) });

@@ -1,6 +1,7 @@
 /**
- * "Auto" by measurement: a short run of the real fused training step on each candidate backend, and
- * the fastest wins. A real GPU may beat wasm or not, depending on the machine, so it is measured; a
+ * "Auto" by measurement: a short run of the training step each candidate backend would train the
+ * live labs with (on webgpu the GPU-resident step, several steps per readback; elsewhere the fused
+ * step), and the fastest wins. A real GPU may beat wasm or not, depending on the machine, so it is measured; a
  * software WebGPU adapter (SwiftShader) is known to lose by two orders of magnitude and is not raced.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -10,12 +11,18 @@ import { DEFAULT_MODEL_CONFIG } from './model';
 import { DEFAULT_ADAM } from './optimiser-config';
 import { createBatchFromArrays, disposeBatch } from './trainer/batch';
 import { createTrainer } from './trainer/trainer';
+import { createResidentTrainer, residentUnsupportedReason } from './webgpu/resident-trainer';
 
 /** Backends raced by default: the two the live labs can be fast on. */
 export const PROBED_BACKENDS: readonly BackendName[] = Object.freeze(['webgpu', 'wasm']);
 /** Total time the probe may spend, warm-up included, over all backends (a first step that compiles longer comes on top). */
 export const PROBE_BUDGET_MS = 300;
 const PROBE_BATCH = 64;
+/**
+ * Steps per readback when the resident step is timed: a lab at 25 steps per frame, the middle of the
+ * speed menu, where the backend's speed starts to matter (at 1–5 steps per frame the display caps it).
+ */
+export const PROBE_STEPS_PER_READBACK = 25;
 
 export interface MeasuredSelectionOptions {
   readonly forced?: BackendName;
@@ -35,6 +42,7 @@ const now = (): number => globalThis.performance.now();
  * runs); then steps are timed for the rest, at least one of them.
  */
 export async function measureStepRate(budgetMs: number): Promise<number> {
+  if (residentUnsupportedReason(DEFAULT_MODEL_CONFIG, PROBE_BATCH) === null) return measureResidentStepRate(budgetMs);
   const toy = createToyDataset({ seed: 0, size: PROBE_BATCH });
   const batch = createBatchFromArrays({ x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount });
   const trainer = createTrainer({ model: DEFAULT_MODEL_CONFIG, parameters: { seed: 1 }, strategy: { name: 'gaba' }, optimiser: DEFAULT_ADAM });
@@ -55,6 +63,31 @@ export async function measureStepRate(budgetMs: number): Promise<number> {
   }
 }
 
+/** As measureStepRate, for the GPU-resident GABA step: k steps enqueued, then one readback. */
+async function measureResidentStepRate(budgetMs: number): Promise<number> {
+  const toy = createToyDataset({ seed: 0, size: PROBE_BATCH });
+  const pool = { x: toy.features, rul: toy.rul, health: toy.health, featureCount: toy.featureCount };
+  const trainer = createResidentTrainer({ model: DEFAULT_MODEL_CONFIG, parameters: { seed: 1 }, strategy: { name: 'gaba' }, optimiser: DEFAULT_ADAM, pool, batchSize: PROBE_BATCH });
+  const take = async (): Promise<void> => {
+    trainer.enqueue(PROBE_STEPS_PER_READBACK);
+    await trainer.read();
+  };
+  try {
+    const warming = now();
+    do await take();
+    while (now() - warming < budgetMs / 3);
+    const started = now();
+    let steps = 0;
+    do {
+      await take();
+      steps += PROBE_STEPS_PER_READBACK;
+    } while (now() - started < (2 * budgetMs) / 3);
+    return (steps * 1000) / (now() - started);
+  } finally {
+    trainer.dispose();
+  }
+}
+
 /**
  * Choose the backend the live labs train on. Forced: that one (or the usual fallback), with its
  * measured speed for the badge. Otherwise every candidate that starts is measured and the fastest
@@ -72,8 +105,9 @@ export async function selectMeasuredBackend(options: MeasuredSelectionOptions = 
   for (const name of candidates) {
     const software = name === 'webgpu' ? await softwareWebgpuAdapter() : null;
     if (software !== null) {
-      // Compiling the op-by-op step's ~40 shaders takes seconds on a software adapter, far over the
-      // budget, and its step is two orders of magnitude slower than wasm's (docs/performance.md).
+      // A software adapter loses to wasm even on the GPU-resident step (about a third of wasm's rate on
+      // SwiftShader, docs/performance.md), and its first compilation takes far over the budget; the
+      // lab's speed must never fall below wasm's because of one, so it is not raced.
       skipped.push({ name, reason: `webgpu: a software WebGPU adapter (${software}), far slower than WASM, not raced` });
       continue;
     }

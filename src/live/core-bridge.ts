@@ -34,10 +34,11 @@ export const coreBridge: CoreBridge = {
     const lab = createLab(config, data);
     return {
       runIds: lab.runIds,
-      async step() {
-        const { records, failures } = await lab.step();
-        const plain: Record<string, LabStepRecord> = {};
-        for (const [runId, record] of Object.entries(records)) plain[runId] = toLabRecord(record);
+      paths: lab.paths,
+      async steps(count) {
+        const { records, failures } = await lab.steps(count);
+        const plain: Record<string, LabStepRecord[]> = {};
+        for (const [runId, list] of Object.entries(records)) plain[runId] = list.map(toLabRecord);
         return { records: plain, failures };
       },
       // Loaded test files are scored as chapter 6 scores them, next to the validation windows; a lab

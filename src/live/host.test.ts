@@ -1,22 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainingHost, TICK_MS, type CoreBridge, type HostEnvironment, type LabEngine } from './host';
+import { stepsBeforeStop } from './host-engine';
 import type { FromHost } from './protocol';
 import type { LabConfig } from './types';
 
-/** A lab engine on plain numbers: each run's loss halves every step, run "bad" fails at step 3. */
-function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
+type PlainRecord = { step: number; losses: number[]; gradNorms: number[]; cosine: number; weights: number[] };
+
+/**
+ * A lab engine on plain numbers: each run's loss halves every step, run "bad" fails at step 3 (and
+ * takes no step after). `calls` lists the step counts the host asked for, one entry per call.
+ */
+function countingEngine(config: LabConfig): LabEngine & { disposed: boolean; calls: number[] } {
   let step = 0;
   const weights = new Map<string, number[]>(config.runs.map((run) => [run.id, [0.5, 0.5]]));
+  const stopped = new Set<string>();
   const engine = {
     runIds: config.runs.map((run) => run.id),
     disposed: false,
-    async step() {
-      step += 1;
-      const records: Record<string, { step: number; losses: number[]; gradNorms: number[]; cosine: number; weights: number[] }> = {};
+    calls: [] as number[],
+    async steps(count: number) {
+      engine.calls.push(count);
+      const records: Record<string, PlainRecord[]> = {};
       const failures: Record<string, string> = {};
-      for (const run of config.runs) {
-        if (run.id === 'bad' && step === 3) failures[run.id] = 'Non-finite loss for task 0 (RUL) at step 3';
-        else records[run.id] = { step, losses: [1 / 2 ** step, 1], gradNorms: [1, 1], cosine: 0, weights: weights.get(run.id) ?? [] };
+      for (let i = 0; i < count; i += 1) {
+        step += 1;
+        for (const run of config.runs) {
+          if (stopped.has(run.id)) continue;
+          if (run.id === 'bad' && step === 3) {
+            failures[run.id] = 'Non-finite loss for task 0 (RUL) at step 3';
+            stopped.add(run.id);
+          } else (records[run.id] ??= []).push({ step, losses: [1 / 2 ** step, 1], gradNorms: [1, 1], cosine: 0, weights: weights.get(run.id) ?? [] });
+        }
       }
       return { records, failures };
     },
@@ -27,6 +41,7 @@ function countingEngine(config: LabConfig): LabEngine & { disposed: boolean } {
       if (!Array.isArray(hyper.weights)) throw new Error(`${runId}: only weights can change`);
       weights.set(runId, hyper.weights as number[]);
     },
+    paths: Object.fromEntries(config.runs.map((run) => [run.id, run.id === 'a' ? { path: 'gpuResident' as const } : { path: 'fused' as const, reason: 'no GPU plan' }])),
     dispose() { engine.disposed = true; },
   };
   return engine;
@@ -82,7 +97,7 @@ describe('the training host', () => {
   });
 
   it('runs to totalSteps, evaluates every 5 steps and at the end, and reports a failing run without stopping the others', async () => {
-    const { host, messages } = startHost();
+    const { host, messages, engines } = startHost();
     host.receive({ type: 'createLab', labId: 'lab', config });
     await settle();
     host.receive({ type: 'setSpeed', labId: 'lab', stepsPerTick: 4 });
@@ -91,7 +106,9 @@ describe('the training host', () => {
     const records = messages.flatMap((m) => (m.type === 'progress' ? m.records.a ?? [] : []));
     expect(records.map((r) => r.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const badRecords = messages.flatMap((m) => (m.type === 'progress' ? m.records.bad ?? [] : []));
-    expect(badRecords.map((r) => r.step)).toEqual([1, 2, 4, 5, 6, 7, 8, 9, 10]);
+    expect(badRecords.map((r) => r.step)).toEqual([1, 2]);
+    // Each tick asks for its 4 steps in as few calls as the evaluations allow: 1–4 | 5, 6–8 | 9–10.
+    expect(engines[0].calls).toEqual([4, 1, 3, 2]);
     expect(messages.filter((m) => m.type === 'error').map((m) => (m as { message: string }).message))
       .toEqual(['Non-finite loss for task 0 (RUL) at step 3']);
     const evaluationSteps = messages.flatMap((m) => (m.type === 'evaluation' ? [m.evaluations[0].step] : []));
@@ -238,5 +255,34 @@ describe('the training host', () => {
     host.receive({ type: 'createLab', labId: 'lab2', config });
     await settle();
     expect(datasetsSeen[1]).toEqual([]);
+  });
+
+  it('asks for a tick in as few calls as evaluations and the end allow', () => {
+    expect(stepsBeforeStop(0, 50, {})).toBe(50);
+    expect(stepsBeforeStop(0, 50, { evaluateEvery: 20 })).toBe(20);
+    expect(stepsBeforeStop(37, 50, { evaluateEvery: 20, totalSteps: 400 })).toBe(3);
+    expect(stepsBeforeStop(390, 50, { totalSteps: 400 })).toBe(10);
+    expect(stepsBeforeStop(0, 1, { evaluateEvery: 5, totalSteps: 10 })).toBe(1);
+  });
+
+  it('posts each run’s path once the lab is built, and a retune while running counts from the next call’s first step', async () => {
+    const { host, messages, engines } = startHost();
+    host.receive({ type: 'createLab', labId: 'lab', config: { ...config, runs: [config.runs[0]], totalSteps: undefined, evaluateEvery: undefined } });
+    await settle();
+    expect(messages.find((m) => m.type === 'runPaths')).toEqual({ type: 'runPaths', labId: 'lab', paths: { a: { path: 'gpuResident' } } });
+    host.receive({ type: 'setSpeed', labId: 'lab', stepsPerTick: 10 });
+    host.receive({ type: 'play', labId: 'lab' });
+    await settle(60);
+    host.receive({ type: 'retune', labId: 'lab', runId: 'a', hyper: { weights: [0.9, 0.1] } });
+    await settle(60);
+    host.receive({ type: 'pause', labId: 'lab' });
+    await settle(60);
+    const retuned = messages.find((m) => m.type === 'retuned');
+    if (retuned?.type !== 'retuned') throw new Error('the retune was not applied');
+    // Every call starts at a multiple of 10 (10 steps per tick), and the retune took the first step of one.
+    expect((retuned.step - 1) % 10).toBe(0);
+    expect(engines[0].calls.every((count) => count === 10)).toBe(true);
+    const records = messages.flatMap((m) => (m.type === 'progress' ? m.records.a ?? [] : []));
+    expect(records.map((r) => r.weights[0])).toEqual(records.map((r) => (r.step < retuned.step ? 0.5 : 0.9)));
   });
 });

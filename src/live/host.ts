@@ -4,33 +4,13 @@
  * fallback (yield = the next animation frame), so both behave alike.
  */
 import type { BackendName } from '../core/backend-names';
-import { createScorecardRunner, type ScorecardCore } from './host-scorecard';
+import { stepsBeforeStop, type CoreBridge, type LabEngine } from './host-engine';
+import { createScorecardRunner } from './host-scorecard';
 import { loadFilesIntoHost } from './host-load-files';
 import { clampSpeed, type FromHost, type LoadedDatasetArrays, type ToHost } from './protocol';
-import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
+import type { LabBackendInfo, LabConfig, LabStatus, LabStepRecord } from './types';
 
-/** One lab as the core runs it. */
-export interface LabEngine {
-  readonly runIds: readonly string[];
-  /** One step of every run still alive; failed runs report their message once. */
-  step(): Promise<{ records: Readonly<Record<string, LabStepRecord>>; failures: Readonly<Record<string, string>> }>;
-  evaluate(): Promise<LabEvaluation[]>;
-  /** See Lab.retune in the core: throws, changing nothing, on a value the run cannot take. */
-  retune(runId: string, hyper: Readonly<Record<string, unknown>>): void;
-  dispose(): void;
-}
-
-/** What the host needs from the core; loaded lazily so tfjs arrives only with the first lab. */
-export interface CoreBridge {
-  selectBackend(forced: BackendName | undefined, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
-  createLab(config: LabConfig, datasets: ReadonlyMap<string, LoadedDatasetArrays>): Promise<LabEngine>;
-  /** Resolves with a reason if the active backend's device is lost (WebGPU); null if it cannot be. */
-  backendLost(): Promise<string> | null;
-  /** Choose another backend after a loss; the lost one appears in `skipped` with the reason. */
-  recoverFromLoss(reason: string, wasmPaths: string | undefined): Promise<Omit<LabBackendInfo, 'host'>>;
-  /** Every run of a scorecard at each of its seeds (absent where a host cannot run one). */
-  readonly runScorecard?: ScorecardCore;
-}
+export type { CoreBridge, LabEngine } from './host-engine';
 
 export interface HostEnvironment {
   readonly kind: LabBackendInfo['host'];
@@ -147,12 +127,14 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
     }
   };
 
-  const runOneStep = async (labId: string, lab: LabState): Promise<void> => {
-    if (!lab.engine) return;
+  // Retunes apply before the call, so they count from its first step; the call's steps all use them.
+  const runSteps = async (labId: string, lab: LabState, wanted: number): Promise<number> => {
+    if (!lab.engine) return wanted;
     applyRetunes(labId, lab);
-    const { records, failures } = await lab.engine.step();
-    lab.step += 1;
-    for (const [runId, record] of Object.entries(records)) (lab.pending[runId] ??= []).push(record);
+    const count = stepsBeforeStop(lab.step, wanted, lab.config);
+    const { records, failures } = await lab.engine.steps(count);
+    lab.step += count;
+    for (const [runId, list] of Object.entries(records)) (lab.pending[runId] ??= []).push(...list);
     for (const message of Object.values(failures)) environment.post({ type: 'error', labId, message });
     const every = lab.config.evaluateEvery;
     const finished = lab.config.totalSteps !== undefined && lab.step >= lab.config.totalSteps;
@@ -161,6 +143,7 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
       await evaluate(labId, lab);
     }
     if (finished) setStatus(labId, lab, 'done');
+    return count;
   };
 
   const loop = async (labId: string, lab: LabState): Promise<void> => {
@@ -171,7 +154,8 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
         const single = lab.stepOnceRequested;
         lab.stepOnceRequested = false;
         const tickStarted = environment.now();
-        for (let i = 0; i < (single ? 1 : lab.speed) && lab.status !== 'done'; i += 1) await runOneStep(labId, lab);
+        const wanted = single ? 1 : lab.speed;
+        for (let taken = 0; taken < wanted && lab.status !== 'done';) taken += await runSteps(labId, lab, wanted - taken);
         flush(labId, lab, single);
         await environment.yieldTurn();
         const rest = TICK_MS - (environment.now() - tickStarted);
@@ -210,6 +194,7 @@ export function createTrainingHost(environment: HostEnvironment): { receive(mess
         return;
       }
       lab.engine = engine;
+      if (engine.paths) environment.post({ type: 'runPaths', labId, paths: engine.paths });
       if (lab.status === 'starting') setStatus(labId, lab, 'idle');
       else if (lab.status === 'running') { setStatus(labId, lab, 'running'); void loop(labId, lab); } // play came while starting
     } catch (error) {

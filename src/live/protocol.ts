@@ -7,7 +7,7 @@ import type { BackendName } from '../core/backend-names';
 import type { DatasetSummary } from '../core/data/summary';
 import type { ScorecardConfig, ScorecardProgress, ScorecardRuns } from '../core/lab/scorecard';
 import type { LabDatasetArrays } from '../core/lab/types';
-import type { LabBackendInfo, LabConfig, LabEvaluation, LabStatus, LabStepRecord } from './types';
+import type { LabBackendInfo, LabConfig, LabEvaluation, LabRunPath, LabStatus, LabStepRecord } from './types';
 
 /** Arrays of a dataset the reader loaded, prepared in the page (parsing can show errors there). */
 export type LoadedDatasetArrays = LabDatasetArrays;
@@ -45,6 +45,8 @@ export type FromHost =
   /** A retune took effect: `step` is the first step that used the new values. */
   | { readonly type: 'retuned'; readonly labId: string; readonly runId: string; readonly step: number; readonly hyper: Readonly<Record<string, number | readonly number[]>> }
   | { readonly type: 'evaluation'; readonly labId: string; readonly evaluations: readonly LabEvaluation[] }
+  /** Which path each of the lab's runs trains on (GPU-resident, fused, stacked), and why; sent once it is built. */
+  | { readonly type: 'runPaths'; readonly labId: string; readonly paths: Readonly<Record<string, LabRunPath>> }
   | { readonly type: 'status'; readonly labId: string; readonly status: LabStatus }
   | { readonly type: 'error'; readonly labId: string; readonly message: string }
   | { readonly type: 'scorecardProgress'; readonly scorecardId: string; readonly progress: ScorecardProgress }

@@ -12,8 +12,9 @@ export type {
   LabRunSpec,
   LabStepRecord,
 } from '../core/lab/types';
+export type { RunPath as LabRunPath } from '../core/lab/types';
 export type { StrategySpec } from '../core/strategies/index';
-import type { LabConfig, LabEvaluation, LabStepRecord } from '../core/lab/types';
+import type { LabConfig, LabEvaluation, LabStepRecord, RunPath as LabRunPath } from '../core/lab/types';
 
 export type LabStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
 
@@ -60,6 +61,8 @@ export interface LabHandle {
   readonly settingsPending: boolean;
   /** Mid-run setting changes, in the order they took effect. */
   readonly changes: readonly LabChange[];
+  /** Per run id, which path it trains on (GPU-resident, fused, stacked) and why; empty until the lab is built. */
+  readonly runPaths: Readonly<Record<string, LabRunPath>>;
   /** Steps per second measured over the last moments of running; null when not running. */
   readonly stepsPerSecond: number | null;
   play(): void;

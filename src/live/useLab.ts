@@ -12,7 +12,7 @@ import { appendThinned } from './history';
 import { clampSpeed, type FromHost } from './protocol';
 import { addSample, stepsPerSecond, type StepSample } from './step-rate';
 import { tunableChanges, withTunables, type Tunables } from './tunables';
-import type { LabBackendInfo, LabChange, LabConfig, LabEvaluation, LabHandle, LabStatus, LabStepRecord } from './types';
+import type { LabBackendInfo, LabChange, LabConfig, LabEvaluation, LabHandle, LabRunPath, LabStatus, LabStepRecord } from './types';
 
 export interface UseLabOptions {
   /** Training pauses while this element is off screen. */
@@ -32,11 +32,12 @@ interface LabView {
   evaluations: LabEvaluation[];
   speed: number;
   changes: LabChange[];
+  runPaths: Readonly<Record<string, LabRunPath>>;
   samples: StepSample[];
 }
 
 const emptyView = (): LabView => ({
-  status: 'idle', step: 0, backend: null, error: null, records: {}, evaluations: [], speed: 1, changes: [], samples: [],
+  status: 'idle', step: 0, backend: null, error: null, records: {}, evaluations: [], speed: 1, changes: [], runPaths: {}, samples: [],
 });
 
 /** Which config the lab on screen was made from, and how many times Reset re-made it. */
@@ -128,6 +129,8 @@ export function useLab(config: LabConfig | null, options: UseLabOptions = {}): L
       } else if (message.type === 'retuned' && message.step > 1) {
         // A change before the first step is simply the run's setting, not a change to mark.
         viewRef.current = { ...current, changes: current.changes.concat({ runId: message.runId, step: message.step, hyper: message.hyper }) };
+      } else if (message.type === 'runPaths') {
+        viewRef.current = { ...current, runPaths: message.paths };
       } else if (message.type === 'evaluation') {
         viewRef.current = { ...current, evaluations: current.evaluations.concat(message.evaluations) };
       } else if (message.type === 'status') {

@@ -30,11 +30,12 @@ export function findWidget(name) {
 
 /**
  * Opens the chapter holding widget `name` with its state given as { key: value } (written as
- * `?<id>.<key>=<value>`), scrolls the widget into view and waits until it is mounted.
+ * `?<id>.<key>=<value>`), with `backend` as `?backend=`, scrolls the widget into view and waits until it is mounted.
  */
-export async function openWidget(browser, baseUrl, name, { state = {}, colorScheme = 'light', viewport = 'desktop', touch = false } = {}) {
+export async function openWidget(browser, baseUrl, name, { state = {}, colorScheme = 'light', viewport = 'desktop', touch = false, backend } = {}) {
   const where = findWidget(name);
   const params = new URLSearchParams(Object.entries(state).map(([key, value]) => [`${where.id}.${key}`, String(value)]));
+  if (backend) params.set('backend', backend);
   const query = params.size > 0 ? `?${params}` : '';
   const opened = await openChapter(browser, baseUrl, where.slug, { query, colorScheme, viewport, touch });
   const figure = opened.page.locator(`figure.widget[data-widget-id="${where.id}"]`);

@@ -2,6 +2,7 @@
 import { formatRate } from '../../src/live/step-rate';
 import type { LabHandle } from '../../src/live/types';
 import { NumberField } from './NumberField';
+import { RunPaths } from './RunPaths';
 import { MAX_SEED } from './url-state';
 
 export interface LiveControlsProps {
@@ -48,6 +49,7 @@ export function LiveControls({ lab, seed, onSeedChange, totalSteps }: LiveContro
         {lab.backend ? ` · ${lab.backend.name} (${lab.backend.host === 'worker' ? 'in a Worker' : 'main thread'})` : ''}
         {lab.stepsPerSecond !== null ? ` · ${formatRate(lab.stepsPerSecond)}` : ''}
       </span>
+      <RunPaths lab={lab} />
       {lab.settingsPending && <p className="ba-pending" role="status" data-testid="live-pending">New settings apply on Reset; the run shown keeps its own.</p>}
       {lab.error && <p className="ba-error" role="alert">{lab.error}</p>}
     </div>

@@ -3,20 +3,27 @@
  * parameters and the same batches, so any difference between them is the strategy's doing.
  */
 import { rmse, nasaScore, healthAccuracy, perClassRecall } from '../data/metrics';
-import { NonFiniteError } from '../errors';
-import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../model';
+import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ModelConfig } from '../model';
 import { DEFAULT_ADAM, withLearningRate, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
-import { createPoolBatcher, type PoolBatcher } from '../trainer/batch';
-import { createTrainer, type Trainer } from '../trainer/trainer';
+import { createPoolBatcher, disposeBatch, type Batch, type PoolBatcher } from '../trainer/batch';
 import { createBestParameters } from './best-parameters';
+import { WEBGPU_RESIDENT_SUPPORT, type ResidentSupport } from './resident-run';
+import { createSeparateRuns } from './separate-runs';
 import { createStackedRuns } from './stacked-runs';
-import type { LabConfig, LabDatasetArrays, LabEvaluation, LabRuns, LabSplit, LabStepRecord, LabStepResult, RunOutputs } from './types';
+import type { LabConfig, LabDatasetArrays, LabEvaluation, LabRuns, LabSplit, LabStepRecord, LabStepResult, LabStepsResult, RunPath } from './types';
 
 export interface Lab {
   readonly runIds: readonly string[];
   /** One step of every run still alive. A run whose step is not finite stops; the others go on. */
   step(): Promise<LabStepResult>;
+  /**
+   * `count` steps of every run still alive, in one call: each run's records oldest first. The
+   * GPU-resident runs take them as one dispatch and one readback; the others step one by one.
+   */
+  steps(count: number): Promise<LabStepsResult>;
+  /** Which path each run trains on (GPU-resident, fused or stacked), and why. */
+  readonly paths: Readonly<Record<string, RunPath>>;
   /**
    * Metrics of every live run on the validation split (default) or the test split (each test engine's
    * last window, truth capped at 125). With `keepBest`, every validation evaluation offers each run's
@@ -88,54 +95,29 @@ export function labModelConfig(backbone: LabConfig['backbone'], data: LabDataset
 
 const optimiserFor = (config: LabConfig): OptimiserConfig => config.optimiser ?? withLearningRate(DEFAULT_ADAM, LAB_LEARNING_RATE);
 
-/** One trainer per run: any strategy, either backbone. */
-function separateRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {
-  const trainers = new Map<string, Trainer>();
-  try {
-    for (const run of config.runs) {
-      trainers.set(run.id, createTrainer({ model, parameters: { values: initial }, strategy: run.strategy, optimiser }));
-    }
-  } catch (error) {
-    trainers.forEach((trainer) => trainer.dispose());
-    throw error;
-  }
-  return {
-    async step(batch) {
-      const records: Record<string, LabStepRecord> = {};
-      const failures: Record<string, string> = {};
-      for (const [runId, trainer] of trainers) {
-        try {
-          records[runId] = await trainer.step(batch);
-        } catch (error) {
-          if (!(error instanceof NonFiniteError)) throw error;
-          const label = config.runs.find((r) => r.id === runId)?.label ?? runId;
-          failures[runId] = `${label} stopped: ${error.message}`;
-          trainer.dispose();
-          trainers.delete(runId);
-        }
-      }
-      return { records, failures };
-    },
-    async outputs(batch) {
-      const outputs = new Map<string, RunOutputs>();
-      for (const [runId, trainer] of trainers) outputs.set(runId, await trainer.evaluate(batch));
-      return outputs;
-    },
-    retune(runId, hyper) {
-      const trainer = trainers.get(runId);
-      if (!trainer) throw new Error(`no running run "${runId}" in this lab`);
-      if (!trainer.strategy.retune) throw new Error(`${trainer.strategy.label} cannot change its settings mid-run; press Reset`);
-      trainer.strategy.retune(hyper);
-    },
-    parametersOf: (runId) => trainers.get(runId)?.parameters,
-    dispose() {
-      trainers.forEach((trainer) => trainer.dispose());
-      trainers.clear();
-    },
-  };
+export interface LabOptions {
+  /** How GPU-resident runs are made (default: the WebGPU resident trainer, used only on webgpu). */
+  readonly resident?: ResidentSupport;
 }
 
-export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
+/** A stacked lab steps one batch at a time. */
+async function stepByStep(runs: LabRuns, count: number, first: number, batchForStep: (step: number) => Batch): Promise<LabStepsResult> {
+  const records: Record<string, LabStepRecord[]> = {};
+  const failures: Record<string, string> = {};
+  for (let step = first; step < first + count; step += 1) {
+    const batch = batchForStep(step);
+    try {
+      const result = await runs.step(batch);
+      for (const [runId, record] of Object.entries(result.records)) (records[runId] ??= []).push(record);
+      Object.assign(failures, result.failures);
+    } finally {
+      disposeBatch(batch);
+    }
+  }
+  return { records, failures };
+}
+
+export function createLab(config: LabConfig, data: LabDatasetArrays, options: LabOptions = {}): Lab {
   if (config.runs.length === 0) throw new Error('a lab needs at least one run');
   if (new Set(config.runs.map((r) => r.id)).size !== config.runs.length) throw new Error('run ids in a lab must be unique');
   const model = labModelConfig(config.backbone, data, config.temporalShape);
@@ -147,8 +129,11 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   let validation: PoolBatcher | null = null;
   let test: PoolBatcher | null = null;
   try {
-    runs = config.stacked ? createStackedRuns(config, model, initial, optimiser) : separateRuns(config, model, initial, optimiser);
-    batcher = createPoolBatcher(poolOf(shuffledRows(inputRows(data.train, model), config.seed)), batchSize);
+    const pool = poolOf(shuffledRows(inputRows(data.train, model), config.seed));
+    batcher = createPoolBatcher(pool, batchSize);
+    runs = config.stacked
+      ? createStackedRuns(config, model, initial, optimiser)
+      : createSeparateRuns({ config, model, initial, optimiser, pool, batchSize, resident: options.resident ?? WEBGPU_RESIDENT_SUPPORT });
     validation = createPoolBatcher(poolOf(inputRows(data.validation, model)), 1);
     if (data.test) test = createPoolBatcher(poolOf(inputRows(data.test, model)), 1);
   } catch (error) {
@@ -165,6 +150,14 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   const best = config.keepBest ? createBestParameters() : null;
   if (best && !training.parametersOf) throw new Error('keeping the best parameters needs separate runs, not a stacked lab');
   let restored = false;
+  const steps = async (count: number): Promise<LabStepsResult> => {
+    if (!Number.isInteger(count) || count < 1) throw new Error(`a lab takes a positive whole number of steps, got ${count}`);
+    const batchForStep = (step: number) => trainBatches.batchForStep(step);
+    const first = stepCount + 1;
+    const result = training.steps ? await training.steps(count, first, batchForStep) : await stepByStep(training, count, first, batchForStep);
+    stepCount += count;
+    return result;
+  };
 
   return {
     runIds: config.runs.map((r) => r.id),
@@ -172,22 +165,20 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
     get stepCount() {
       return stepCount;
     },
+    paths: training.paths,
     async step() {
-      const batch = trainBatches.batchForStep(stepCount + 1);
-      try {
-        const result = await training.step(batch);
-        stepCount += 1;
-        return result;
-      } finally {
-        batch.features.dispose();
-        batch.rul.dispose();
-        batch.health.dispose();
-      }
+      const { records, failures } = await steps(1);
+      const single: Record<string, LabStepRecord> = {};
+      for (const [runId, list] of Object.entries(records)) if (list.length > 0) single[runId] = list[0];
+      return { records: single, failures };
     },
+    steps,
     async evaluate(split = 'validation') {
       const target = split === 'test' ? data.test : data.validation;
       const batches = split === 'test' ? test : validationSet;
       if (!target || !batches) throw new Error('this lab has no test split (load test_FD00x.txt and RUL_FD00x.txt)');
+      // Kept-best parameters put back for the test split stay: the lab is finished then.
+      if (!restored) await training.syncParameters?.();
       if (best && split === 'test' && !restored) {
         best.restore((runId) => training.parametersOf?.(runId));
         restored = true;

@@ -32,7 +32,9 @@ export function createStackedRuns(config: LabConfig, model: ModelConfig, initial
   const reported = new Set<number>();
   const live = () => config.runs.flatMap((run, n) => (sweep.stopped.includes(n) ? [] : [{ run, n }]));
 
+  const paths = Object.fromEntries(config.runs.map((run) => [run.id, { path: 'stacked', reason: 'a stacked lab trains all its runs in one stacked program' } as const]));
   return {
+    paths,
     async step(batch) {
       const losses = await sweep.step(batch);
       const records: Record<string, LabStepRecord> = {};

@@ -77,6 +77,22 @@ export interface LabStepResult {
   readonly failures: Record<string, string>;
 }
 
+/** Every live run's records of several lab steps (oldest first), and the runs that stopped among them. */
+export interface LabStepsResult {
+  readonly records: Record<string, LabStepRecord[]>;
+  readonly failures: Record<string, string>;
+}
+
+/**
+ * How one run trains: 'gpuResident' (whole steps as one WebGPU program, webgpu/resident-trainer.ts),
+ * 'fused' (the trainer's fused programs, one readback per step) or 'stacked' (one program for all the
+ * lab's runs). `reason` says why a run is not on the GPU-resident step, where that is a question.
+ */
+export interface RunPath {
+  readonly path: 'gpuResident' | 'fused' | 'stacked';
+  readonly reason?: string;
+}
+
 /** A run's outputs on an evaluation batch. */
 export interface RunOutputs {
   /** `[B]` RUL predictions in cycles. */
@@ -89,6 +105,16 @@ export interface RunOutputs {
 export interface LabRuns {
   /** One step of every live run on `batch` (the caller owns it); a failed run stops and is reported. */
   step(batch: Batch): Promise<LabStepResult>;
+  /**
+   * Steps `first` … `first + count − 1` of every live run, where the runs can do better than one
+   * step() each (the GPU-resident ones take them in one dispatch and one readback). `batchForStep`
+   * gives a new batch the callee disposes.
+   */
+  steps?(count: number, first: number, batchForStep: (step: number) => Batch): Promise<LabStepsResult>;
+  /** Bring every run's evaluated parameters up to date (the GPU-resident runs export theirs). */
+  syncParameters?(): Promise<void>;
+  /** Which path each run trains on, and why. */
+  readonly paths: Readonly<Record<string, RunPath>>;
   /** Every live run's outputs on `batch`. */
   outputs(batch: Batch): Promise<Map<string, RunOutputs>>;
   /** New hyperparameters for one run's strategy from the next step on (see WeightingStrategy.retune). */

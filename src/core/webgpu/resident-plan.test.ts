@@ -5,8 +5,9 @@ import { createStrategy } from '../strategies/index';
 import { STRATEGY_NAMES } from '../strategies/registry';
 import { initialControl } from './plans/index';
 import { planSlot } from './plans/plan-source';
-import { CONTROL, CONTROL_SIZE, PARAM, PARAMETER_COUNT, SHARED_SIZE } from './resident-layout';
-import { residentPlanFor, type ResidentPlan } from './resident-plan';
+import { CONTROL, CONTROL_SIZE, PARAM, PARAMETER_COUNT, SHARED_SIZE, stateLayout } from './resident-layout';
+import { residentHyperUniform, residentPlanFor, type ResidentPlan } from './resident-plan';
+import { residentStepSource } from './resident-shader';
 
 const plan = (spec: Parameters<typeof createStrategy>[0]) => residentPlanFor(createStrategy(spec, { taskCount: 2, optimiser: DEFAULT_ADAM }), DEFAULT_ADAM);
 
@@ -56,5 +57,17 @@ describe('the GPU-resident step plans', () => {
     expect([control[CONTROL.ema0], control[CONTROL.ema1]]).toEqual([0.5, 0.5]);
     expect(Array.from(initialControl(plan({ name: 'gradnorm' }) as ResidentPlan).subarray(CONTROL.planState, CONTROL.planState + 2))).toEqual([1, 1]);
     expect(() => planSlot(0, CONTROL_SIZE - CONTROL.planState)).toThrow(/out of range/);
+  });
+
+  it('pass the retunable values as the hyper uniform, so a retune compiles no new program', () => {
+    const source = (p: ResidentPlan) => residentStepSource({ plan: p, layout: stateLayout(64, 256), poolRows: 1000 });
+    const gaba = plan({ name: 'gaba' }) as ResidentPlan;
+    const retuned = plan({ name: 'gaba', hyper: { beta: 0.5, minWeight: 0.3, warmupSteps: 7 } }) as ResidentPlan;
+    expect(source(retuned)).toBe(source(gaba));
+    expect(residentHyperUniform(retuned)).toEqual([0.5, 0.5, 0.3, 7]);
+    const fixed = plan({ name: 'fixed', hyper: { weights: [0.8, 0.2] } }) as ResidentPlan;
+    expect(source(fixed)).toBe(source(plan({ name: 'fixed' }) as ResidentPlan));
+    expect(residentHyperUniform(fixed)).toEqual([0.8, 0.2, 0, 0]);
+    expect(residentHyperUniform(plan({ name: 'amnlNormalised' }) as ResidentPlan)).toHaveLength(4);
   });
 });

@@ -82,3 +82,17 @@ function learnedOrGramianCoefficients(strategy: WeightingStrategy): ResidentCoef
       return null;
   }
 }
+
+/**
+ * The plan's retunable values as the step program's `hyper` uniform, read at every dispatch:
+ * fixed (w₀, w₁, 0, 0); loss-normalised (w₀, w₁, floor₀, floor₁); GABA (β, 1 − β, floor, warm-up);
+ * zeros for the plans with nothing retunable (their settings are compiled into the program).
+ * 1 − β is taken here in double, as the TypeScript controller's arithmetic rounds it.
+ */
+export function residentHyperUniform(plan: ResidentPlan): [number, number, number, number] {
+  const c = plan.coefficients;
+  if (c.kind === 'fixed') return [c.weights[0], c.weights[1], 0, 0];
+  if (c.kind === 'lossNormalised') return [c.weights[0], c.weights[1], c.floors[0], c.floors[1]];
+  if (c.kind === 'gaba') return [c.hyper.beta, 1 - c.hyper.beta, c.hyper.minWeight, c.hyper.warmupSteps];
+  return [0, 0, 0, 0];
+}

@@ -39,7 +39,7 @@ export interface ResidentShaderOptions {
   readonly poolRows: number;
 }
 
-/** The user code of the step program (tfjs adds the bindings: `result` = state, `poolX`, `poolT`, uniforms). */
+/** The user code of the step program (tfjs adds the bindings: `result` = state, `poolX`, `poolT`, uniforms `steps` and `hyper`). */
 export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOptions): string {
   const B = layout.batch;
   const L = layout;

@@ -11,10 +11,11 @@ import { NonFiniteError } from '../errors';
 import { DEFAULT_MODEL_CONFIG, drawInitialParameters, checkExplicitParameters, type ExplicitParameters, type ModelConfig, type ParameterInit } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
 import { createStrategy, type StrategySpec } from '../strategies/index';
+import type { WeightingStrategy } from '../strategies/strategy';
 import type { ArrayPool } from '../trainer/batch';
 import type { StepRecord } from '../trainer/trainer';
 import { CLASSES, CONTROL, CONTROL_SIZE, FEATURES, PARAMETER_COUNT, RECORD_SIZE, WIDTH, stateLayout, type StateLayout } from './resident-layout';
-import { residentPlanFor, type ResidentPlan } from './resident-plan';
+import { residentHyperUniform, residentPlanFor, type ResidentPlan } from './resident-plan';
 import { residentCopySource, residentStepSource } from './resident-shader';
 import { initialControl } from './plans/index';
 
@@ -38,13 +39,22 @@ export interface ResidentReadout {
 }
 
 export interface ResidentTrainer {
+  /** The plan the next enqueued step uses (changes with retune). */
   readonly plan: ResidentPlan;
+  /** The strategy whose definition the plan follows; it validates retunes (its own counters do not move). */
+  readonly strategy: WeightingStrategy;
   /** Steps enqueued so far (applied or not), and dispatches submitted (step programs and readbacks). */
   readonly enqueuedSteps: number;
   readonly dispatches: number;
   /** Submit `steps` training steps as one dispatch. */
   enqueue(steps: number): void;
   read(): Promise<ResidentReadout>;
+  /**
+   * New hyperparameters from the next enqueued step on (see WeightingStrategy.retune), passed to the
+   * step program as a uniform, so no program is compiled again. Throws, changing nothing, on a value
+   * the strategy refuses or a warm-up change after the warm-up ended.
+   */
+  retune(hyper: Readonly<Record<string, unknown>>): void;
   exportParameters(): Promise<ExplicitParameters>;
   dispose(): void;
 }
@@ -110,8 +120,10 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
   const optimiser = options.optimiser ?? DEFAULT_ADAM;
   const unsupported = residentUnsupportedReason(model, options.batchSize);
   if (unsupported !== null) throw new Error(unsupported);
-  const plan = residentPlanFor(createStrategy(options.strategy, { taskCount: 2, optimiser }), optimiser);
-  if (typeof plan === 'string') throw new Error(plan);
+  const strategy = createStrategy(options.strategy, { taskCount: 2, optimiser });
+  const firstPlan = residentPlanFor(strategy, optimiser);
+  if (typeof firstPlan === 'string') throw new Error(firstPlan);
+  let plan: ResidentPlan = firstPlan;
   const values = 'values' in options.parameters ? options.parameters.values : drawInitialParameters(model, options.parameters.seed);
   checkExplicitParameters(model, values);
   const { pool, batchSize } = options;
@@ -141,7 +153,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
     dispatchLayout: { x: [0] },
     dispatch: [1, 1, 1],
     workgroupSize: [batchSize, 1, 1],
-    uniforms: 'steps : i32,',
+    uniforms: 'steps : i32, hyper : vec4<f32>,',
     getUserCode: () => stepSource,
   });
   let enqueued = 0;
@@ -176,7 +188,10 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
   };
 
   return {
-    plan,
+    get plan() {
+      return plan;
+    },
+    strategy,
     get enqueuedSteps() {
       return enqueued;
     },
@@ -187,7 +202,8 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
       guard();
       if (!Number.isInteger(steps) || steps < 1) throw new Error(`steps must be a positive integer, got ${steps}`);
       if (unread + steps > layout.ring) throw new Error(`at most ${layout.ring} steps fit between readbacks; read() first`);
-      backend.runWebGPUProgram(stepProgram(), [poolX, poolT], 'float32', [{ type: 'int32', data: [steps] }], state);
+      const uniforms = [{ type: 'int32', data: [steps] }, { type: 'float32', data: residentHyperUniform(plan) }];
+      backend.runWebGPUProgram(stepProgram(), [poolX, poolT], 'float32', uniforms, state);
       dispatches += 1;
       enqueued += steps;
       unread += steps;
@@ -218,6 +234,21 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
         });
       }
       return { records, failure };
+    },
+    retune(hyper) {
+      guard();
+      if (!strategy.retune) throw new Error(`${strategy.label} cannot change its settings mid-run; press Reset`);
+      const before = strategy.hyper as Readonly<Record<string, unknown>>;
+      const warmup = before.warmupSteps;
+      // The strategy's own counter stays at 0 here (the GPU counts), so the warm-up rule of
+      // gaba-controller.ts is checked against the steps enqueued.
+      if (typeof warmup === 'number' && hyper.warmupSteps !== undefined && hyper.warmupSteps !== warmup && enqueued >= warmup && enqueued > 0) {
+        throw new Error(`warmupSteps can change only during the warm-up; it ended at step ${warmup} (now ${enqueued}), so a new warm-up needs a new run`);
+      }
+      strategy.retune(hyper);
+      const next = residentPlanFor(strategy, optimiser);
+      if (typeof next === 'string') throw new Error(next);
+      plan = next;
     },
     async exportParameters() {
       guard();

@@ -1,7 +1,9 @@
-/** Fixed weights (strategies/fixed.ts; AMNL's equal weights too): the coefficients are the weights. */
+/**
+ * Fixed weights (strategies/fixed.ts; AMNL's equal weights too): the coefficients are the weights,
+ * read from the step's `hyper` uniform (w₀, w₁, 0, 0) so a retune compiles no new program.
+ */
 import type { PlanSource } from './plan-source';
-import { f } from './wgsl';
 
-export function fixedPlan(weights: readonly [number, number]): PlanSource {
-  return { body: `w0 = ${f(weights[0])}; w1 = ${f(weights[1])}; k0 = w0; k1 = w1;`, heads: 'coefficients', initialState: [] };
+export function fixedPlan(): PlanSource {
+  return { body: 'w0 = uniforms.hyper.x; w1 = uniforms.hyper.y; k0 = w0; k1 = w1;', heads: 'coefficients', initialState: [] };
 }

@@ -21,9 +21,9 @@ export function planSource(plan: ResidentPlan, control: number): PlanSource {
   const c = plan.coefficients;
   switch (c.kind) {
     case 'fixed':
-      return fixedPlan(c.weights);
+      return fixedPlan();
     case 'lossNormalised':
-      return lossNormalisedPlan(c.weights, c.floors);
+      return lossNormalisedPlan();
     case 'gaba':
       return gabaPlan(c.rule, c.hyper, control);
     case 'uncertainty':

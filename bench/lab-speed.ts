@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:lab`: lab steps per second of StrategyLab's dense runs (toy data, batch 64, Adam at
+ * the lab's rate; 2 and 4 runs, every run one step per lab step) as the live host drives them: a
+ * frame's worth of steps per call (Lab.steps). Three ways, in the page and in a module Worker:
+ * webgpu with the runs on the GPU-resident step, webgpu op by op (the fused trainer, the path before
+ * the resident one), and wasm. The runs are Fixed, AMNL, GABA and GABA (1/‖g‖), all with a GPU plan.
+ * A live lab adds the host's frame pacing on top (at most `speed` steps per 1/60 s).
+ *
+ *   npm run bench:lab [-- --repeats 5 --no-worker]
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { LabSpeedRequest } from './page/lab-bench';
+import type { LabSpeedResult } from './page/main';
+import { launch, serve } from './browser';
+import { describeMachine, formatMachine } from './machine';
+import { loadAverage, numberOption, renderTable } from './report';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const repeats = numberOption(argv, '--repeats', 5);
+const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
+
+/** The op-by-op webgpu path takes seconds per lab step on SwiftShader: fewer steps, same repeats. */
+const WAYS: { label: string; request: Omit<LabSpeedRequest, 'runs' | 'repeats'> }[] = [
+  { label: 'webgpu, GPU-resident step', request: { backend: 'webgpu', path: 'resident', stepsPerCall: 25, calls: 8 } },
+  { label: 'webgpu, op by op (fused trainer)', request: { backend: 'webgpu', path: 'fused', stepsPerCall: 2, calls: 1 } },
+  { label: 'wasm (fused trainer)', request: { backend: 'wasm', path: 'fused', stepsPerCall: 25, calls: 8 } },
+];
+
+console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
+await build({ configFile: path.join(root, 'bench/page/vite.config.ts'), logLevel: 'warn' });
+const server = await serve(path.join(root, 'dist-bench/step'));
+const browser = await launch(true);
+console.log(`Chromium ${browser.version()}, --enable-unsafe-webgpu (SwiftShader: no GPU on this machine); ${repeats} repeats`);
+const rows: string[][] = [];
+const figures = new Map<string, number>();
+try {
+  for (const runs of [2, 4]) {
+    for (const way of WAYS) {
+      for (const where of places) {
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+        const request = { ...way.request, runs, repeats };
+        const result: LabSpeedResult = await page.evaluate(([req, w]) => window.labSpeed(req, w), [request, where] as const);
+        await page.close();
+        const place = where === 'page' ? 'main thread' : 'Worker';
+        if (!result.ok) {
+          console.log(`${runs} runs, ${way.label}, ${place}: skipped — ${result.reason}`);
+          continue;
+        }
+        const { medianStepsPerSecond, paths } = result.result;
+        figures.set(`${runs}/${way.request.backend}/${way.request.path}/${where}`, medianStepsPerSecond);
+        console.log(`${runs} runs, ${way.label}, ${place}: ${result.result.runs.map((v) => v.toFixed(1)).join(', ')} lab steps/s (paths ${paths.join(', ')})`);
+        rows.push([String(runs), way.label, place, `${request.stepsPerCall}`, medianStepsPerSecond.toFixed(1)]);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log('');
+console.log(renderTable(['runs', 'path', 'where', 'steps per call', 'lab steps/s (median)'], rows));
+for (const runs of [2, 4]) {
+  for (const where of places) {
+    const resident = figures.get(`${runs}/webgpu/resident/${where}`) ?? Number.NaN;
+    const opByOp = figures.get(`${runs}/webgpu/fused/${where}`) ?? Number.NaN;
+    const wasm = figures.get(`${runs}/wasm/fused/${where}`) ?? Number.NaN;
+    console.log(`${runs} runs, ${where}: resident / op-by-op ${(resident / opByOp).toFixed(0)}×, resident / wasm ${(resident / wasm).toFixed(2)}×`);
+  }
+}
+console.log(`load after: ${loadAverage()}`);

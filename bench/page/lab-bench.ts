@@ -1,0 +1,92 @@
+/**
+ * A lab as StrategyLab runs it (toy data, dense backbone, batch 64), in the page or a Worker: its
+ * steps per second on one backend and path, and the tensor-count check of a GPU-resident lab. The
+ * host asks the lab for a frame's worth of steps in one call (src/live/host.ts); `stepsPerCall` is
+ * that frame's worth, the lab's speed setting.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { selectBackend } from '../../src/core/backend';
+import type { BackendName } from '../../src/core/backend-names';
+import { createLab } from '../../src/core/lab/lab';
+import { resolveLabData } from '../../src/core/lab/lab-data';
+import type { ResidentSupport } from '../../src/core/lab/resident-run';
+import type { LabConfig, RunPath } from '../../src/core/lab/types';
+import { median } from '../timing';
+
+const STRATEGY_LAB_RUNS: LabConfig['runs'] = [
+  { id: 'fixed', label: 'Fixed', strategy: { name: 'fixed' } },
+  { id: 'amnl', label: 'AMNL', strategy: { name: 'amnl' } },
+  { id: 'gaba', label: 'GABA', strategy: { name: 'gaba' } },
+  { id: 'gabaInverseNorm', label: 'GABA (1/‖g‖)', strategy: { name: 'gabaInverseNorm' } },
+];
+const labConfig = (runs: number): LabConfig => ({ seed: 3, data: { kind: 'toy', seed: 11 }, runs: STRATEGY_LAB_RUNS.slice(0, runs) });
+const toyData = () => resolveLabData({ kind: 'toy', seed: 11 }, new Map());
+/** Every run on the fused trainer: today's op-by-op path on webgpu. */
+const FUSED_ONLY: ResidentSupport = { unsupportedReason: () => 'op-by-op on purpose', create: () => { throw new Error('not used'); } };
+
+export interface LabSpeedRequest {
+  readonly backend: BackendName;
+  /** 'resident': runs with a GPU plan on the resident step (webgpu only); 'fused': every run op by op. */
+  readonly path: 'resident' | 'fused';
+  readonly runs: number;
+  readonly stepsPerCall: number;
+  readonly calls: number;
+  readonly repeats: number;
+  readonly wasmPaths?: string;
+}
+export interface LabSpeed {
+  readonly backend: string;
+  readonly paths: RunPath['path'][];
+  /** Lab steps (every run one step) per second, median over the repeats. */
+  readonly medianStepsPerSecond: number;
+  readonly runs: number[];
+}
+
+export async function labSpeed(request: LabSpeedRequest): Promise<LabSpeed> {
+  const choice = await selectBackend({ forced: request.backend, order: [request.backend], wasmPaths: request.wasmPaths });
+  if (choice.name !== request.backend) throw new Error(`${request.backend} did not start: ${choice.skipped.map((s) => s.reason).join('; ')}`);
+  const lab = createLab(labConfig(request.runs), toyData(), request.path === 'fused' ? { resident: FUSED_ONLY } : {});
+  try {
+    await lab.steps(request.stepsPerCall); // compiles the programs
+    const runs: number[] = [];
+    for (let r = 0; r < request.repeats; r += 1) {
+      const started = performance.now();
+      for (let c = 0; c < request.calls; c += 1) await lab.steps(request.stepsPerCall);
+      runs.push((request.calls * request.stepsPerCall * 1000) / (performance.now() - started));
+    }
+    return { backend: choice.name, paths: Object.values(lab.paths).map((p) => p.path), medianStepsPerSecond: median(runs), runs };
+  } finally {
+    lab.dispose();
+  }
+}
+
+export interface LabLeakCheck {
+  readonly paths?: RunPath['path'][];
+  readonly before?: number;
+  readonly afterFirst?: number;
+  readonly afterCalls?: number;
+  readonly afterDispose?: number;
+  readonly error?: string;
+}
+
+/** Three resident runs: tensors after the first call and evaluation, after 20 more of each, after dispose. */
+export async function residentLabCheck(): Promise<LabLeakCheck> {
+  try {
+    await selectBackend({ order: ['webgpu'] });
+    const before = tf.memory().numTensors;
+    const lab = createLab(labConfig(3), toyData());
+    const paths = Object.values(lab.paths).map((p) => p.path);
+    await lab.steps(10);
+    await lab.evaluate();
+    const afterFirst = tf.memory().numTensors;
+    for (let i = 0; i < 20; i += 1) {
+      await lab.steps(10);
+      await lab.evaluate();
+    }
+    const afterCalls = tf.memory().numTensors;
+    lab.dispose();
+    return { paths, before, afterFirst, afterCalls, afterDispose: tf.memory().numTensors };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,131 @@
+// The live labs on the GPU-resident WebGPU step (SwiftShader WebGPU, ?backend=webgpu): StrategyLab's
+// default runs train in the Worker, the page says which runs are on the GPU-resident step and why the
+// others are on the fused path, and every figure of the results table agrees with the same lab on
+// ?backend=cpu to its printed precision. GabaExplorer's live mode: a floor moved while paused takes
+// effect at the next step on the resident path (λ_rul lifted to at least 1/3 there, and not before),
+// as on cpu, and the readouts at the end agree with the cpu backend's. The tensor count of a resident lab in the page
+// stays flat over many multi-step calls (bench page, window.residentLabCheck).
+import path from 'node:path';
+import { build } from 'vite';
+import { assert, ROOT, test } from './harness.mjs';
+import { serveDirectory } from './static-server.mjs';
+import { openWidget, parseStepCount, playWhenReady, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+
+const STEPS = 100;
+/** Three strategies with a GPU plan and GLS, which has none (its geometric mean can throw mid-batch). */
+const SELECTION = 'fixed.uncertainty.gaba.gls';
+
+/** |a − b| within one unit of the last printed digit (or both the same non-number). */
+function agreePrinted(a, b) {
+  if (a === b) return true;
+  const decimals = (a.split('.')[1] ?? '').replace(/[^0-9].*$/, '').length;
+  const [x, y] = [Number(a.replace(/[,×%]/g, '')), Number(b.replace(/[,×%]/g, ''))];
+  return Number.isFinite(x) && Math.abs(x - y) <= 10 ** -decimals * 1.0001 + Math.abs(x) * 1e-4;
+}
+
+async function trainStrategyLab(browser, baseUrl, backend, screenshotDir) {
+  const { page, context, watcher, figure, testId } = await openWidget(browser, baseUrl, 'StrategyLab', { state: { steps: STEPS, seed: 3, selection: SELECTION }, backend });
+  try {
+    const counter = await playWhenReady(testId, 50);
+    const final = await waitForText(counter, (content) => parseStepCount(content)?.status === 'done', { timeout: 90_000, label: `${STEPS} steps on ${backend}` });
+    const rows = {};
+    for (const row of await testId('lab-results').locator('tbody tr').all()) {
+      rows[await row.getAttribute('data-strategy')] = (await row.locator('td').allInnerTexts()).map((cell) => cell.trim());
+    }
+    const paths = (await testId('live-run-paths').count()) > 0 ? await testId('live-run-paths').locator('li').allInnerTexts() : [];
+    if (screenshotDir) await screenshotBothThemes(page, figure, screenshotDir, `strategy-lab-${backend}`);
+    watcher.assertClean(`StrategyLab on ${backend}`);
+    return { final, rows, paths };
+  } finally {
+    await context.close();
+  }
+}
+
+test('StrategyLab on WebGPU: Fixed, Uncertainty and GABA train on the GPU-resident step, GLS says why not, and the table matches cpu', async ({ baseUrl, browser, webgpuBrowser, screenshotDir }) => {
+  const gpu = await trainStrategyLab(await webgpuBrowser(), baseUrl, 'webgpu', screenshotDir);
+  assert.match(parseStepCount(gpu.final).backend, /^webgpu \(in a Worker\)/);
+  assert.equal(gpu.paths.length, 2, `one line for the resident runs, one for the fused run: ${JSON.stringify(gpu.paths)}`);
+  assert.match(gpu.paths[0], /^GPU-resident step .*: (?=.*Fixed)(?=.*Uncertainty)(?=.*GABA)/);
+  assert.match(gpu.paths[1], /^GLS.*: fused path, one readback per step \(GLS throws on a loss that is not positive and finite .*so it trains on the fused path\)$/);
+  const cpu = await trainStrategyLab(await browser(), baseUrl, 'cpu');
+  assert.deepEqual(cpu.paths, [], 'no path list off WebGPU');
+  assert.deepEqual(Object.keys(gpu.rows).sort(), ['fixed', 'gaba', 'gls', 'uncertainty']);
+  for (const [strategy, cells] of Object.entries(gpu.rows)) {
+    const reference = cpu.rows[strategy];
+    assert.equal(cells[0], String(STEPS), `${strategy}: evaluated at the last step`);
+    cells.forEach((cell, i) => assert.ok(agreePrinted(cell, reference[i]), `${strategy} column ${i}: webgpu ${cell}, cpu ${reference[i]}`));
+  }
+  console.log(`     ${gpu.final}\n     webgpu ${JSON.stringify(gpu.rows)}\n     cpu    ${JSON.stringify(cpu.rows)}`);
+});
+
+/** GabaExplorer live: 12 single steps, the floor to 0.5 while paused, one more step, then the rest. */
+async function gabaExplorerRetune(browser, baseUrl, backend) {
+  const { context, watcher, testId } = await openWidget(browser, baseUrl, 'GabaExplorer', { state: { mode: 'live', seed: 7, beta: 0.5, warmupSteps: 5, steps: 200 }, backend });
+  try {
+    const counter = testId('live-step-count');
+    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { label: `the lab on ${backend}` });
+    const stepTo = async (step) => {
+      await testId('live-step').click();
+      await waitForText(counter, (content) => parseStepCount(content)?.step === step, { label: `step ${step}` });
+    };
+    for (let step = 1; step <= 12; step += 1) await stepTo(step);
+    const before = [await text(testId('gaba-weight-rul')), await text(testId('gaba-weight-health'))];
+    await press(testId('gaba-floor'), 'End');
+    // The slider's retune reaches the host after React commits; a reader's next click comes later still.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await stepTo(13);
+    const after = [await text(testId('gaba-weight-rul')), await text(testId('gaba-weight-health'))];
+    await press(testId('gaba-floor'), 'Home');
+    await playWhenReady(testId, 50).catch(() => undefined);
+    if (parseStepCount(await text(counter))?.status === 'paused') await testId('live-play').click();
+    const final = await waitForText(counter, (content) => parseStepCount(content)?.status === 'done', { timeout: 90_000, label: `200 steps on ${backend}` });
+    const readouts = {};
+    for (const id of ['gaba-ratio', 'gaba-raw-rul', 'gaba-raw-health', 'gaba-weight-rul', 'gaba-weight-health', 'gaba-health-share']) readouts[id] = await text(testId(id));
+    const marks = await testId('gaba-trace').locator('text.ba-chart-text').evaluateAll((nodes) => nodes.map((node) => node.textContent));
+    const paths = (await testId('live-run-paths').count()) > 0 ? await testId('live-run-paths').innerText() : '';
+    watcher.assertClean(`GabaExplorer live on ${backend}`);
+    return { before, after, final, readouts, marks, paths };
+  } finally {
+    await context.close();
+  }
+}
+
+test('GabaExplorer live on WebGPU: the GPU-resident step takes a floor retune at the next step, and ends where cpu does', async ({ baseUrl, browser, webgpuBrowser }) => {
+  const gpu = await gabaExplorerRetune(await webgpuBrowser(), baseUrl, 'webgpu');
+  const cpu = await gabaExplorerRetune(await browser(), baseUrl, 'cpu');
+  console.log(`     webgpu ${JSON.stringify(gpu)}\n     cpu ${JSON.stringify(cpu)}`);
+  assert.match(gpu.paths, /^GPU-resident step .*: GABA$/);
+  // At β 0.5 the EMA has left 1/2 by step 12 (λ_rul under 0.1); floor 0.5 from step 13 lifts λ_rul to
+  // at least 0.5 / (0.5 + 1) = 1/3 (the floored weights are renormalised).
+  assert.ok(Number(gpu.before[0]) < 0.1, `λ_rul at step 12: ${gpu.before[0]}`);
+  assert.ok(Number(gpu.after[0]) >= 0.333, `λ_rul at step 13, the first with floor 0.5: ${gpu.after[0]}`);
+  // Both floor moves came before step 13's and step 14's calls, close enough that the chart shows one mark.
+  assert.ok(gpu.marks.some((mark) => /^floor /.test(mark)), `the chart marks the change: ${JSON.stringify(gpu.marks)}`);
+  assert.deepEqual(gpu.marks, cpu.marks);
+  assert.deepEqual(gpu.before, cpu.before);
+  assert.deepEqual(gpu.after, cpu.after);
+  for (const [id, shown] of Object.entries(gpu.readouts)) assert.ok(agreePrinted(shown, cpu.readouts[id]), `${id}: webgpu ${shown}, cpu ${cpu.readouts[id]}`);
+});
+
+let pageBuilt;
+const buildPage = () => (pageBuilt ??= build({ configFile: path.join(ROOT, 'bench/page/vite.config.ts'), logLevel: 'warn' }));
+
+test('a lab of GPU-resident runs holds no more tensors after 20 multi-step calls and evaluations than after the first', async ({ webgpuBrowser }) => {
+  await buildPage();
+  const server = await serveDirectory(path.join(ROOT, 'dist-bench/step'));
+  const context = await (await webgpuBrowser()).newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    const result = await page.evaluate(() => window.residentLabCheck());
+    console.log(`     ${JSON.stringify(result)}`);
+    assert.equal(result.error, undefined, result.error);
+    assert.deepEqual(result.paths, ['gpuResident', 'gpuResident', 'gpuResident']);
+    assert.equal(result.afterCalls, result.afterFirst);
+    assert.equal(result.afterDispose, result.before);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
