@@ -42,11 +42,13 @@ interface Contender {
   readonly trainer: Trainer;
   readonly batch: Batch;
   readonly runs: number[];
+  /** Steps per second of process CPU time per block: steadier than wall time when other jobs share the cores. */
+  readonly cpuRuns: number[];
 }
 
 function contender(name: string, model: ModelConfig, x: Float32Array, featureCount: number): Contender {
   const trainer = createTrainer({ model, parameters: { seed: 1 }, strategy: { name: 'gaba' }, optimiser: DEFAULT_ADAM });
-  return { name, trainer, batch: createBatchFromArrays({ x, ...labels, featureCount }), runs: [] };
+  return { name, trainer, batch: createBatchFromArrays({ x, ...labels, featureCount }), runs: [], cpuRuns: [] };
 }
 
 const contenders = [
@@ -56,7 +58,10 @@ const contenders = [
 for (const c of contenders) await measureThroughput(() => c.trainer.step(c.batch), { warmupSteps: 20, stepsPerRepeat: 1, repeats: 1 });
 for (let r = 0; r < repeats; r += 1) {
   for (const c of contenders) {
+    const cpuBefore = process.cpuUsage();
     c.runs.push((await measureThroughput(() => c.trainer.step(c.batch), { warmupSteps: 0, stepsPerRepeat, repeats: 1 })).runs[0]);
+    const cpu = process.cpuUsage(cpuBefore);
+    c.cpuRuns.push((stepsPerRepeat * 1e6) / (cpu.user + cpu.system));
   }
 }
 
@@ -79,11 +84,12 @@ const rows: string[][] = [];
 for (const c of contenders) {
   const { kernels, top } = await profileStep(c);
   const parameters = c.trainer.parameters.shared.concat(c.trainer.parameters.heads).reduce((sum, l) => sum + l.weight.size + l.bias.size, 0);
-  rows.push([c.name, String(parameters), median(c.runs).toFixed(1), c.runs.map((s) => s.toFixed(0)).join(' '), String(kernels), top]);
+  rows.push([c.name, String(parameters), median(c.runs).toFixed(1), median(c.cpuRuns).toFixed(1), c.runs.map((s) => s.toFixed(0)).join(' '), String(kernels), top]);
 }
-console.log(renderTable(['backbone', 'parameters', 'steps/s (median)', 'blocks', 'kernels/step', 'kernel ms by op (profiled step)'], rows));
+console.log(renderTable(['backbone', 'parameters', 'steps/s (median)', 'steps per CPU-s (median)', 'blocks', 'kernels/step', 'kernel ms by op (profiled step)'], rows));
 const [dense, temporal] = contenders.map((c) => median(c.runs));
-console.log(`temporal / dense: ${(temporal / dense).toFixed(2)}×; ${loadAverage()}`);
+const [denseCpu, temporalCpu] = contenders.map((c) => median(c.cpuRuns));
+console.log(`temporal / dense: ${(temporal / dense).toFixed(2)}× wall, ${(temporalCpu / denseCpu).toFixed(2)}× CPU time; ${loadAverage()}`);
 for (const c of contenders) {
   c.trainer.dispose();
   disposeBatch(c.batch);

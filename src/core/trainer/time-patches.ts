@@ -8,6 +8,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { convolutionLength } from '../temporal';
+import { hasWasmTimePatches, TIME_FOLD, TIME_UNFOLD, type FoldAttrs, type UnfoldAttrs } from '../wasm-time-patches';
+
+/** The wasm heap kernel for a cut (wasm-time-patches.ts): a copy instead of a product and transposes. */
+function unfoldOnHeap(x: tf.Tensor2D, attrs: UnfoldAttrs): tf.Tensor2D {
+  return tf.engine().runKernel(TIME_UNFOLD, { x }, { ...attrs }) as tf.Tensor2D;
+}
 
 /**
  * The one-hot selection between time steps and patch taps, `[P·k, T]` (row p·k + j picks time step
@@ -34,6 +40,7 @@ export function unfoldWindows(windows: tf.Tensor2D, length: number, kernel: numb
   const [batchSize, width] = windows.shape;
   const channels = width / length;
   const patches = convolutionLength(length, { kernel, stride });
+  if (hasWasmTimePatches()) return unfoldOnHeap(windows, { batchSize, length, exampleMajor: true, kernel, stride, patches });
   const byChannel = tf.reshape(tf.transpose(tf.reshape(windows, [batchSize, length, channels]), [0, 2, 1]), [batchSize * channels, length]);
   const taps = tf.matMul(byChannel, tapSelection(length, kernel, stride, true));
   const byPatch = tf.transpose(tf.reshape(taps, [batchSize, channels, patches, kernel]), [2, 0, 3, 1]);
@@ -49,6 +56,7 @@ export function unfoldTimeMajor(hidden: tf.Tensor2D, batchSize: number, kernel: 
   const [rows, channels] = hidden.shape;
   const length = rows / batchSize;
   const patches = convolutionLength(length, { kernel, stride });
+  if (hasWasmTimePatches()) return unfoldOnHeap(hidden, { batchSize, length, exampleMajor: false, kernel, stride, patches });
   const taps = tf.matMul(tapSelection(length, kernel, stride, false), tf.reshape(hidden, [length, batchSize * channels]));
   const byPatch = tf.transpose(tf.reshape(taps, [patches, kernel, batchSize, channels]), [0, 2, 1, 3]);
   return tf.reshape(byPatch, [patches * batchSize, kernel * channels]);
@@ -62,6 +70,10 @@ export function unfoldTimeMajor(hidden: tf.Tensor2D, batchSize: number, kernel: 
  * costs as much again on tfjs-wasm, measured.)
  */
 export function foldTimeMajor(patchGradients: tf.Tensor2D, groups: number, length: number, kernel: number, stride: number): tf.Tensor2D {
+  if (hasWasmTimePatches()) {
+    const attrs: FoldAttrs = { groups, length, kernel, stride };
+    return tf.engine().runKernel(TIME_FOLD, { x: patchGradients }, { ...attrs }) as tf.Tensor2D;
+  }
   const [rows, width] = patchGradients.shape;
   const patches = rows / groups;
   const channels = width / kernel;
