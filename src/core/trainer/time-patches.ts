@@ -82,21 +82,6 @@ export function foldTimeMajor(patchGradients: tf.Tensor2D, groups: number, lengt
   return tf.reshape(summed, [length * groups, channels]);
 }
 
-/**
- * `[n, C]` → `[n, K·C]`, K copies side by side, as a product with K identity blocks: tfjs-wasm's
- * Concat copies row by row in JavaScript (measured 3× slower at the convolutions' sizes), and Tile
- * element by element. Exact for finite values (each entry is one value times 1 plus zeros).
- */
-export function repeatColumns(x: tf.Tensor2D, copies: number): tf.Tensor2D {
-  if (copies === 1) return x;
-  const width = x.shape[1];
-  const blocks = new Float32Array(width * copies * width);
-  for (let c = 0; c < width; c += 1) {
-    for (let k = 0; k < copies; k += 1) blocks[c * copies * width + k * width + c] = 1;
-  }
-  return tf.matMul(x, tf.tensor2d(blocks, [width, copies * width]));
-}
-
 /** Mean over time of time-major `[T·B, C]`: `[B, C]`, as one `[1, T]·[T, B·C]` product. */
 export function meanOverTime(hidden: tf.Tensor2D, batchSize: number): tf.Tensor2D {
   const [rows, channels] = hidden.shape;
