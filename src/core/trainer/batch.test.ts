@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPoolBatcher, disposeBatch, poolRowsForStep, poolRunsForStep } from './batch';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('pool batches by slices', () => {
+  it('cover the rows poolRowsForStep names, in its order, as contiguous runs', () => {
+    for (const [batchSize, poolSize] of [[4, 10], [64, 64], [64, 10], [3, 7], [1, 1]]) {
+      for (let step = 1; step <= 12; step += 1) {
+        const fromRuns = poolRunsForStep(step, batchSize, poolSize).flatMap(([first, count]) => Array.from({ length: count }, (_, i) => first + i));
+        expect(fromRuns, `B ${batchSize}, N ${poolSize}, step ${step}`).toEqual(Array.from(poolRowsForStep(step, batchSize, poolSize)));
+      }
+    }
+  });
+
+  it('hand out the same rows as a gather would, wrapping round the pool, and leave no tensor behind', async () => {
+    const poolSize = 7;
+    const featureCount = 3;
+    const x = Float32Array.from({ length: poolSize * featureCount }, (_, i) => i + 0.5);
+    const pool = { x, rul: Array.from({ length: poolSize }, (_, i) => 100 + i), health: Array.from({ length: poolSize }, (_, i) => i % 3), featureCount, extraLabels: [Array.from({ length: poolSize }, (_, i) => (i * 2) % 5)] };
+    const batcher = createPoolBatcher(pool, 5);
+    const before = tf.memory().numTensors;
+    for (let step = 1; step <= 4; step += 1) {
+      const rows = Array.from(poolRowsForStep(step, 5, poolSize));
+      const batch = batcher.batchForStep(step);
+      expect(await batch.features.array()).toEqual(rows.map((r) => Array.from(x.slice(r * featureCount, (r + 1) * featureCount))));
+      expect(Array.from(await batch.rul.data())).toEqual(rows.map((r) => pool.rul[r]));
+      expect(Array.from(await batch.health.data())).toEqual(rows.map((r) => pool.health[r]));
+      expect(batch.health.dtype).toBe('int32');
+      expect(Array.from(await (batch.extraLabels?.[0] as tf.Tensor).data())).toEqual(rows.map((r) => pool.extraLabels[0][r]));
+      disposeBatch(batch);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    batcher.dispose();
+  });
+});
