@@ -57,7 +57,8 @@ interface Contender {
 
 function contender(name: string, model: ModelConfig, x: Float32Array, featureCount: number): Contender {
   const trainer = createTrainer({ model, parameters: { seed: 1 }, strategy: { name: 'gaba' }, optimiser: DEFAULT_ADAM });
-  const batcher = createPoolBatcher({ x, ...labels, featureCount }, BATCH);
+  // The lab's batcher cuts a temporal model's input patches once for the pool.
+  const batcher = createPoolBatcher({ x, ...labels, featureCount }, BATCH, { cutPatchesFor: model.temporal });
   let count = 0;
   const step = fixedBatch
     ? () => trainer.step(batcher.all)

@@ -148,7 +148,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
   let test: PoolBatcher | null = null;
   try {
     runs = config.stacked ? createStackedRuns(config, model, initial, optimiser) : separateRuns(config, model, initial, optimiser);
-    batcher = createPoolBatcher(poolOf(shuffledRows(inputRows(data.train, model), config.seed)), batchSize);
+    batcher = createPoolBatcher(poolOf(shuffledRows(inputRows(data.train, model), config.seed)), batchSize, { cutPatchesFor: model.temporal });
     validation = createPoolBatcher(poolOf(inputRows(data.validation, model)), 1);
     if (data.test) test = createPoolBatcher(poolOf(inputRows(data.test, model)), 1);
   } catch (error) {

@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPoolBatcher, disposeBatch, poolRowsForStep, poolRunsForStep } from './batch';
+import { createModelParameters, DEFAULT_TEMPORAL_MODEL_CONFIG, disposeModelParameters, inputWidth } from '../model';
+import { DEFAULT_TEMPORAL_CONFIG } from '../temporal';
+import { createPoolBatcher, disposeBatch, poolRowsForStep, poolRunsForStep, type Batch } from './batch';
+import { temporalPerTaskGradients } from './temporal-gradients';
+import { unfoldWindows } from './time-patches';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -35,6 +39,32 @@ describe('pool batches by slices', () => {
       disposeBatch(batch);
       expect(tf.memory().numTensors).toBe(before);
     }
+    batcher.dispose();
+  });
+
+  it('carry the first convolution patches cut once for the pool: equal to cutting the batch, same gradients', async () => {
+    const poolSize = 70;
+    const width = inputWidth(DEFAULT_TEMPORAL_MODEL_CONFIG);
+    const x = Float32Array.from({ length: poolSize * width }, (_, i) => Math.sin(i * 0.37));
+    const pool = { x, rul: Array.from({ length: poolSize }, (_, i) => i * 2), health: Array.from({ length: poolSize }, (_, i) => i % 3), featureCount: width };
+    const batcher = createPoolBatcher(pool, 32, { cutPatchesFor: DEFAULT_TEMPORAL_CONFIG });
+    const params = createModelParameters(DEFAULT_TEMPORAL_MODEL_CONFIG, { seed: 3 });
+    const { windowLength, convolutions } = DEFAULT_TEMPORAL_CONFIG;
+    const before = tf.memory().numTensors;
+    // Step 3 wraps round the end of the 70-row pool.
+    for (const step of [1, 3]) {
+      const batch = batcher.batchForStep(step);
+      const cutNow = tf.tidy(() => unfoldWindows(batch.features, windowLength, convolutions[0].kernel, convolutions[0].stride));
+      expect(await batch.windowPatches?.patches.array()).toEqual(await cutNow.array());
+      const withoutPatches: Batch = { features: batch.features, rul: batch.rul, health: batch.health };
+      const [fromPool, fromBatch] = [batch, withoutPatches].map((b) => temporalPerTaskGradients(params, b, ['mse', 'crossEntropy']));
+      const flat = async (g: typeof fromPool) => Promise.all([g.losses, ...g.sharedGradients, ...g.headGradients].map(async (t) => Array.from(await t.data())));
+      expect(await flat(fromPool)).toEqual(await flat(fromBatch));
+      tf.dispose([cutNow, fromPool.losses, ...fromPool.sharedGradients, ...fromPool.headGradients, fromBatch.losses, ...fromBatch.sharedGradients, ...fromBatch.headGradients]);
+      disposeBatch(batch);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    disposeModelParameters(params);
     batcher.dispose();
   });
 });
