@@ -46,6 +46,7 @@ for (let r = 0; r < repeats; r += 1) {
 const rows = labels.map((label, i) => ({ label, ms: median(times[i]) }));
 const total = rows.reduce((sum, row) => sum + row.ms, 0);
 console.log(`${dense ? 'dense' : 'temporal'}: ${rows.length} kernels, ${total.toFixed(3)} ms median kernel time per step`);
-for (const row of [...rows].sort((a, b) => b.ms - a.ms).slice(0, top)) console.log(`${row.ms.toFixed(3)}  ${row.label}`);
+const ordered = argv.includes("--in-order") ? rows : [...rows].sort((a, b) => b.ms - a.ms).slice(0, top);
+for (const row of ordered) console.log(`${row.ms.toFixed(3)}  ${row.label}`);
 trainer.dispose();
 disposeBatch(batch);
