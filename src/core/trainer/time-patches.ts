@@ -4,7 +4,8 @@
  * In that layout cutting patches, scattering patch gradients back (col2im) and the mean over time are
  * each one plain 2-D matMul with a constant one-hot or averaging matrix, plus at most one transpose:
  * no batch axis on a matMul (tfjs-wasm's batched path is a scalar loop), no gather (tfjs-wasm's
- * GatherV2 took milliseconds for a batch of windows) and no transpose flags.
+ * GatherV2 took milliseconds for a batch of windows) and no transpose flags. On wasm, cutting and
+ * folding run as heap copies and adds instead (wasm-time-patches.ts), which cost less there.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { convolutionLength } from '../temporal';
