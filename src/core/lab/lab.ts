@@ -7,7 +7,7 @@ import { NonFiniteError } from '../errors';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../model';
 import { DEFAULT_ADAM, withLearningRate, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
-import { createPoolBatcher, type PoolBatcher } from '../trainer/batch';
+import { createPoolBatcher, disposeBatch, type PoolBatcher } from '../trainer/batch';
 import { createTrainer, type Trainer } from '../trainer/trainer';
 import { createBestParameters } from './best-parameters';
 import { createStackedRuns } from './stacked-runs';
@@ -179,9 +179,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays): Lab {
         stepCount += 1;
         return result;
       } finally {
-        batch.features.dispose();
-        batch.rul.dispose();
-        batch.health.dispose();
+        disposeBatch(batch);
       }
     },
     async evaluate(split = 'validation') {
