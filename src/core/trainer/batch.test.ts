@@ -66,5 +66,10 @@ describe('pool batches by slices', () => {
     }
     disposeModelParameters(params);
     batcher.dispose();
+    const overBudget = createPoolBatcher(pool, 32, { cutPatchesFor: DEFAULT_TEMPORAL_CONFIG, patchBudgetBytes: 13 * 70 * poolSize * 4 - 1 });
+    const uncut = overBudget.batchForStep(1);
+    expect(uncut.windowPatches).toBeUndefined();
+    disposeBatch(uncut);
+    overBudget.dispose();
   });
 });

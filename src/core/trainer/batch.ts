@@ -128,9 +128,27 @@ export interface PoolBatcherOptions {
   /**
    * A temporal model's shape: the pool's windows are cut into its first convolution's patches once,
    * here, and each batch carries its slice of them, so a training step cuts none (about 2.2× the
-   * windows' memory at the default shape).
+   * windows' memory at the default shape), within {@link patchBudgetBytes}.
    */
   readonly cutPatchesFor?: TemporalConfig;
+  /**
+   * The most device memory the pool's patches may take (default {@link POOL_PATCH_BUDGET_BYTES});
+   * above it batches carry none and the step cuts its own.
+   */
+  readonly patchBudgetBytes?: number;
+}
+
+/**
+ * 64 MiB: the default shape's patches of FD001's training pool (13,908 windows × 910 values, 51 MB)
+ * fit; the FD001 preset's (kernel 10, stride 1: 2,940 values a window, 164 MB) do not, and there
+ * cutting per step is a small part of a much larger step.
+ */
+export const POOL_PATCH_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** Bytes of float32 patches `temporal`'s first convolution cuts from `rows` windows. */
+function poolPatchBytes(temporal: TemporalConfig, rows: number, featureCount: number): number {
+  const { kernel, stride } = temporal.convolutions[0];
+  return convolutionLength(temporal.windowLength, { kernel, stride }) * kernel * (featureCount / temporal.windowLength) * rows * 4;
 }
 
 /** The pool's patches for `temporal`'s first convolution, `[P, N, k·F]` (time-major over the pool). */
@@ -152,7 +170,9 @@ export function createPoolBatcher(pool: ArrayPool, batchSize: number, options: P
     disposeBatch(all);
     throw new Error('pool must hold at least one row');
   }
-  const poolPatches = options.cutPatchesFor === undefined ? undefined : cutPoolPatches(all.features, options.cutPatchesFor);
+  const temporal = options.cutPatchesFor;
+  const affordable = temporal !== undefined && poolPatchBytes(temporal, poolSize, pool.featureCount) <= (options.patchBudgetBytes ?? POOL_PATCH_BUDGET_BYTES);
+  const poolPatches = affordable ? cutPoolPatches(all.features, temporal) : undefined;
   return {
     poolSize,
     batchSize,
