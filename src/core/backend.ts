@@ -5,6 +5,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { installWasmBatchedMatMul } from './wasm-batched-matmul';
 import { installWasmHeapCopies } from './wasm-heap-copies';
+import { installWasmTimePatches } from './wasm-time-patches';
+import { installWasmAdam } from './wasm-adam';
 import type { BackendName } from './backend-names';
 
 export { BACKEND_NAMES, isBackendName, type BackendName } from './backend-names';
@@ -99,6 +101,8 @@ async function registerBackend(name: BackendName, wasmPaths: string | undefined)
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       installWasmHeapCopies();
       installWasmBatchedMatMul();
+      installWasmTimePatches();
+      installWasmAdam();
       // The threaded build spawns its pthread workers from a script that does not survive bundling
       // ("e is not defined" in every worker); the single-threaded SIMD build is what we ship.
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

@@ -45,16 +45,18 @@ function heapSlice(backend: BackendWasm, x: tf.TensorInfo, begin: number[], size
     target.set(source.subarray(offset, offset + target.length));
     return out;
   }
-  // Strided: one run along the last axis per index of the leading axes, odometer order.
-  const rank = x.shape.length;
+  // Strided: one run per index of the axes before the last one the slice cuts (the axes after it
+  // are taken whole, so each run spans them), in odometer order.
   const strides = tf.util.computeStrides(x.shape);
-  const run = size[rank - 1];
-  const index = new Array<number>(rank - 1).fill(0);
+  let cut = x.shape.length - 1;
+  while (cut > 0 && size[cut] === x.shape[cut]) cut -= 1;
+  const run = tf.util.sizeFromShape(size.slice(cut));
+  const index = new Array<number>(cut).fill(0);
   for (let written = 0; written < target.length; written += run) {
-    let offset = begin[rank - 1];
-    for (let d = 0; d < rank - 1; d += 1) offset += (begin[d] + index[d]) * strides[d];
+    let offset = begin[cut] * (strides[cut] ?? 1);
+    for (let d = 0; d < cut; d += 1) offset += (begin[d] + index[d]) * strides[d];
     copyRow(source, offset, target, written, run);
-    for (let d = rank - 2; d >= 0; d -= 1) {
+    for (let d = cut - 1; d >= 0; d -= 1) {
       index[d] += 1;
       if (index[d] < size[d]) break;
       index[d] = 0;

@@ -130,7 +130,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays, options: La
   let test: PoolBatcher | null = null;
   try {
     const pool = poolOf(shuffledRows(inputRows(data.train, model), config.seed));
-    batcher = createPoolBatcher(pool, batchSize);
+    batcher = createPoolBatcher(pool, batchSize, { cutPatchesFor: model.temporal });
     runs = config.stacked
       ? createStackedRuns(config, model, initial, optimiser)
       : createSeparateRuns({ config, model, initial, optimiser, pool, batchSize, resident: options.resident ?? WEBGPU_RESIDENT_SUPPORT });

@@ -1,8 +1,10 @@
 /**
- * Batches on the device. A pool is uploaded once; each step gathers its rows there, so training
+ * Batches on the device. A pool is uploaded once; each step slices its rows there, so training
  * never re-uploads the data. Row order follows docs/step-semantics.md ("Data in a scenario").
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { convolutionLength, type TemporalConfig } from '../temporal';
+import { unfoldWindows } from './time-patches';
 
 /** One training or evaluation batch. The caller owns the tensors and disposes them ({@link disposeBatch}). */
 export interface Batch {
@@ -17,6 +19,20 @@ export interface Batch {
    * data has none; tests train a synthetic third task with them). A K-head model needs K − 2 here.
    */
   readonly extraLabels?: readonly tf.Tensor1D[];
+  /** The first convolution's patches of these windows, when the pool cut them ({@link WindowPatches}). */
+  readonly windowPatches?: WindowPatches;
+}
+
+/**
+ * A temporal model's first-convolution patches of a batch's windows, cut once for the whole pool
+ * and sliced per step like the other tensors: `[P·B, k·F]`, rows p·B + b, the layout of
+ * time-patches.ts's `unfoldWindows`, for the cut it names.
+ */
+export interface WindowPatches {
+  readonly windowLength: number;
+  readonly kernel: number;
+  readonly stride: number;
+  readonly patches: tf.Tensor2D;
 }
 
 /** Rows as host arrays: features as nested rows or one row-major Float32Array. */
@@ -60,6 +76,7 @@ export function disposeBatch(batch: Batch): void {
   batch.rul.dispose();
   batch.health.dispose();
   batch.extraLabels?.forEach((labels) => labels.dispose());
+  batch.windowPatches?.patches.dispose();
 }
 
 /** Rows of step `step` (1-based): ((step − 1)·B + i) mod N for i = 0 … B − 1. */
@@ -68,6 +85,21 @@ export function poolRowsForStep(step: number, batchSize: number, poolSize: numbe
   const start = ((step - 1) * batchSize) % poolSize;
   for (let i = 0; i < batchSize; i += 1) rows[i] = (start + i) % poolSize;
   return rows;
+}
+
+/**
+ * The rows of step `step` ({@link poolRowsForStep}) as contiguous runs `[first, count]`: one run,
+ * or more where the step wraps around the end of the pool.
+ */
+export function poolRunsForStep(step: number, batchSize: number, poolSize: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let first = ((step - 1) * batchSize) % poolSize;
+  for (let left = batchSize; left > 0; first = 0) {
+    const count = Math.min(left, poolSize - first);
+    runs.push([first, count]);
+    left -= count;
+  }
+  return runs;
 }
 
 /** A pool on the device that hands out each step's batch. */
@@ -81,26 +113,95 @@ export interface PoolBatcher {
   dispose(): void;
 }
 
-/** Upload `pool` once and serve batches of `batchSize` rows by gathering on the device. */
-export function createPoolBatcher(pool: ArrayPool, batchSize: number): PoolBatcher {
+/**
+ * `runs` of `tensor`'s leading axis, joined. Slices rather than a gather: the rows of a step are
+ * contiguous, and tfjs-wasm's GatherV2 took ~1 ms of CPU for 64 rows of 30-cycle windows
+ * (`[64, 420]`), where a slice takes a few µs.
+ */
+function takeRuns<T extends tf.Tensor>(tensor: T, runs: readonly [number, number][]): T {
+  const pieces = runs.map(([first, count]) => tf.slice(tensor, first, count));
+  return (pieces.length === 1 ? pieces[0] : tf.concat(pieces)) as T;
+}
+
+/** Options of {@link createPoolBatcher}. */
+export interface PoolBatcherOptions {
+  /**
+   * A temporal model's shape: the pool's windows are cut into its first convolution's patches once,
+   * here, and each batch carries its slice of them, so a training step cuts none (about 2.2× the
+   * windows' memory at the default shape), within {@link patchBudgetBytes}.
+   */
+  readonly cutPatchesFor?: TemporalConfig;
+  /**
+   * The most device memory the pool's patches may take (default {@link POOL_PATCH_BUDGET_BYTES});
+   * above it batches carry none and the step cuts its own.
+   */
+  readonly patchBudgetBytes?: number;
+}
+
+/**
+ * 64 MiB: the default shape's patches of FD001's training pool (13,908 windows × 910 values, 51 MB)
+ * fit; the FD001 preset's (kernel 10, stride 1: 2,940 values a window, 164 MB) do not, and there
+ * cutting per step is a small part of a much larger step.
+ */
+export const POOL_PATCH_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** Bytes of float32 patches `temporal`'s first convolution cuts from `rows` windows. */
+function poolPatchBytes(temporal: TemporalConfig, rows: number, featureCount: number): number {
+  const { kernel, stride } = temporal.convolutions[0];
+  return convolutionLength(temporal.windowLength, { kernel, stride }) * kernel * (featureCount / temporal.windowLength) * rows * 4;
+}
+
+/** The pool's patches for `temporal`'s first convolution, `[P, N, k·F]` (time-major over the pool). */
+function cutPoolPatches(features: tf.Tensor2D, temporal: TemporalConfig): { cut: Omit<WindowPatches, 'patches'>; patches: tf.Tensor3D } {
+  const { windowLength } = temporal;
+  const { kernel, stride } = temporal.convolutions[0];
+  const rows = features.shape[0];
+  const count = convolutionLength(windowLength, { kernel, stride });
+  const patches = tf.tidy(() => tf.reshape(unfoldWindows(features, windowLength, kernel, stride), [count, rows, -1]) as tf.Tensor3D);
+  return { cut: { windowLength, kernel, stride }, patches };
+}
+
+/** Upload `pool` once and serve batches of `batchSize` rows by slicing on the device. */
+export function createPoolBatcher(pool: ArrayPool, batchSize: number, options: PoolBatcherOptions = {}): PoolBatcher {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
   const all = createBatchFromArrays(pool);
   const poolSize = pool.rul.length;
-  if (poolSize < 1) throw new Error('pool must hold at least one row');
+  if (poolSize < 1) {
+    disposeBatch(all);
+    throw new Error('pool must hold at least one row');
+  }
+  const temporal = options.cutPatchesFor;
+  const affordable = temporal !== undefined && poolPatchBytes(temporal, poolSize, pool.featureCount) <= (options.patchBudgetBytes ?? POOL_PATCH_BUDGET_BYTES);
+  const poolPatches = affordable ? cutPoolPatches(all.features, temporal) : undefined;
   return {
     poolSize,
     batchSize,
     all,
     batchForStep: (step) =>
       tf.tidy(() => {
-        const rows = tf.tensor1d(poolRowsForStep(step, batchSize, poolSize), 'int32');
+        const runs = poolRunsForStep(step, batchSize, poolSize);
+        const patches = poolPatches && {
+          ...poolPatches.cut,
+          patches: tf.reshape(takePatchRuns(poolPatches.patches, runs), [-1, poolPatches.patches.shape[2]]) as tf.Tensor2D,
+        };
         return {
-          features: tf.gather(all.features, rows) as tf.Tensor2D,
-          rul: tf.gather(all.rul, rows) as tf.Tensor1D,
-          health: tf.gather(all.health, rows) as tf.Tensor1D,
-          ...(all.extraLabels ? { extraLabels: all.extraLabels.map((labels) => tf.gather(labels, rows) as tf.Tensor1D) } : {}),
+          features: takeRuns(all.features, runs),
+          rul: takeRuns(all.rul, runs),
+          health: takeRuns(all.health, runs),
+          ...(all.extraLabels ? { extraLabels: all.extraLabels.map((labels) => takeRuns(labels, runs)) } : {}),
+          ...(patches ? { windowPatches: patches } : {}),
         };
       }),
-    dispose: () => disposeBatch(all),
+    dispose: () => {
+      disposeBatch(all);
+      poolPatches?.patches.dispose();
+    },
   };
+}
+
+/** `runs` of the pool axis (the middle one) of time-major pool patches, joined along it. */
+function takePatchRuns(patches: tf.Tensor3D, runs: readonly [number, number][]): tf.Tensor3D {
+  const [count, , width] = patches.shape;
+  const pieces = runs.map(([first, rows]) => tf.slice(patches, [0, first, 0], [count, rows, width]));
+  return pieces.length === 1 ? pieces[0] : tf.concat(pieces, 1);
 }

@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { learningRateAt, type OptimiserConfig } from '../optimiser-config';
+import { ADAM_STEP, hasWasmAdam, type AdamStepAttrs } from '../wasm-adam';
 
 /** Applies update directions to a fixed list of variables; owns its moment tensors. */
 export interface NetworkOptimiser {
@@ -58,7 +59,7 @@ function createSgd(config: OptimiserConfig, variables: readonly tf.Variable[]): 
 /**
  * Adam over all variables at once: the moments live in two flat `[P]` variables and the direction
  * arrives flat, so one step is ~12 elementwise kernels for the whole network instead of 13 per
- * variable. Every element sees the same float32 operations in the same order as before, so the
+ * variable, and one kernel on wasm (wasm-adam.ts). Every element sees the same float32 operations in the same order as before, so the
  * result is unchanged bit for bit (the PyTorch fixtures check it).
  */
 function createAdam(
@@ -76,6 +77,13 @@ function createAdam(
     oneMinusBeta2: tf.scalar(1 - config.beta2),
     epsilon: tf.scalar(config.epsilon),
   };
+  /** The same arithmetic as the wasm kernel, one tfjs kernel per operation (every other backend). */
+  const adamWithKernels = (direction: tf.Tensor1D, secondCorrectionRoot: number, stepSize: number): tf.Tensor[] => {
+    const m = tf.add(tf.mul(firstMoment, constants.beta1), tf.mul(direction, constants.oneMinusBeta1));
+    const v = tf.add(tf.mul(secondMoment, constants.beta2), tf.mul(tf.mul(direction, direction), constants.oneMinusBeta2));
+    const denominator = tf.add(tf.div(tf.sqrt(v), tf.scalar(secondCorrectionRoot)), constants.epsilon);
+    return [m, v, tf.mul(tf.div(m, denominator), tf.scalar(stepSize))];
+  };
   let updateCount = 0;
   return {
     config,
@@ -88,10 +96,9 @@ function createAdam(
       const stepSize = learningRateAt(config, t) / (1 - config.beta1 ** t);
       const secondCorrectionRoot = Math.sqrt(1 - config.beta2 ** t);
       tf.tidy(() => {
-        const m = tf.add(tf.mul(firstMoment, constants.beta1), tf.mul(direction, constants.oneMinusBeta1));
-        const v = tf.add(tf.mul(secondMoment, constants.beta2), tf.mul(tf.mul(direction, direction), constants.oneMinusBeta2));
-        const denominator = tf.add(tf.div(tf.sqrt(v), tf.scalar(secondCorrectionRoot)), constants.epsilon);
-        const update = tf.mul(tf.div(m, denominator), tf.scalar(stepSize));
+        const [m, v, update] = hasWasmAdam()
+          ? (tf.engine().runKernel(ADAM_STEP, { direction, firstMoment, secondMoment }, { ...adamFactors(config, secondCorrectionRoot, stepSize) }) as tf.Tensor[])
+          : adamWithKernels(direction, secondCorrectionRoot, stepSize);
         subtractFlat(variables, update);
         firstMoment.assign(m);
         secondMoment.assign(v);
@@ -104,6 +111,11 @@ function createAdam(
       tf.dispose(Object.values(constants));
     },
   };
+}
+
+/** The factors the wasm kernel takes, as the float32 scalars {@link createAdam} uploads. */
+function adamFactors(config: Extract<OptimiserConfig, { kind: 'adam' }>, secondCorrectionRoot: number, stepSize: number): AdamStepAttrs {
+  return { beta1: config.beta1, oneMinusBeta1: 1 - config.beta1, beta2: config.beta2, oneMinusBeta2: 1 - config.beta2, epsilon: config.epsilon, secondCorrectionRoot, stepSize };
 }
 
 /** A fresh optimiser for `variables` (fixed order) with zeroed state; the trainer owns and disposes it. */

@@ -8,7 +8,7 @@ import { disposeBatch, type Batch } from './batch';
 import { perTaskGradients } from './fused-step';
 import type { PerTaskGradients } from './per-task-gradients';
 import { hasTemporalClosedForm, temporalPerTaskGradients } from './temporal-gradients';
-import { foldTimeMajor, repeatColumns, unfoldTimeMajor, unfoldWindows } from './time-patches';
+import { foldTimeMajor, unfoldTimeMajor, unfoldWindows } from './time-patches';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -120,12 +120,5 @@ describe('time-major patches', () => {
     const fromWindows = unfoldWindows(windows, length, kernel, stride);
     expect(await fromWindows.array()).toEqual(cut);
     tf.dispose([patches, y, folded, windows, fromWindows]);
-  });
-
-  it('repeat a matrix side by side, one block of columns per task', async () => {
-    const x = tf.tensor2d([[1, -2], [3.5, 0]]);
-    const repeated = repeatColumns(x, 3);
-    expect(await repeated.array()).toEqual([[1, -2, 1, -2, 1, -2], [3.5, 0, 3.5, 0, 3.5, 0]]);
-    tf.dispose([x, repeated]);
   });
 });

@@ -9,17 +9,35 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DenseLayer, ModelParameters } from '../model';
 import type { TaskLossKind } from '../losses';
-import type { TemporalConfig } from '../temporal';
+import { convolutionLength, type TemporalConfig } from '../temporal';
 import type { Batch } from './batch';
 import { checkWindowWidth } from './forward';
 import { activationSlope, denseForward, product, transposeOnce } from '../dense-ops';
 import { denseStackGradients } from './closed-form-gradients';
 import type { PerTaskGradients } from './per-task-gradients';
-import { foldTimeMajor, meanOverTime, repeatColumns, spreadOverTime, unfoldTimeMajor, unfoldWindows } from './time-patches';
+import { foldTimeMajor, meanOverTime, spreadOverTime, unfoldTimeMajor, unfoldWindows } from './time-patches';
 
 /** Whether {@link temporalPerTaskGradients} covers this model: every temporal backbone. */
 export function hasTemporalClosedForm(params: ModelParameters): params is ModelParameters & { config: { temporal: TemporalConfig } } {
   return params.config.temporal !== undefined;
+}
+
+/**
+ * `[rows, K·C]` task errors times the activation's slope `[rows, C]`, the same slope for every task:
+ * one Multiply broadcasting over `[rows, K, C]`. (Repeating the slope K times first, as a product with
+ * identity blocks, then multiplying took three kernels and more CPU time on wasm, measured.)
+ */
+function slopeTimesErrors(error: tf.Tensor2D, slope: tf.Tensor2D, taskCount: number): tf.Tensor2D {
+  const [rows, channels] = slope.shape;
+  return tf.reshape(tf.mul(tf.reshape(error, [rows, taskCount, channels]), tf.reshape(slope, [rows, 1, channels])), [rows, taskCount * channels]);
+}
+
+/** The first convolution's patches: the ones the pool cut for this batch if they fit, else cut now. */
+function inputPatches(batch: Batch, windowLength: number, kernel: number, stride: number): tf.Tensor2D {
+  const cut = batch.windowPatches;
+  const rows = convolutionLength(windowLength, { kernel, stride }) * batch.features.shape[0];
+  const fits = cut !== undefined && cut.windowLength === windowLength && cut.kernel === kernel && cut.stride === stride && cut.patches.shape[0] === rows;
+  return fits ? cut.patches : unfoldWindows(batch.features, windowLength, kernel, stride);
 }
 
 /** One convolution's forward: its patches (kept for the weight gradient) and its time-major output. */
@@ -49,7 +67,7 @@ export function temporalPerTaskGradients(params: ModelParameters, batch: Batch, 
     const passes: ConvolutionPass[] = [];
     let hidden = batch.features;
     convolutions.forEach(({ kernel, stride }, i) => {
-      const patches = i === 0 ? unfoldWindows(hidden, windowLength, kernel, stride) : unfoldTimeMajor(hidden, batchSize, kernel, stride);
+      const patches = i === 0 ? inputPatches(batch, windowLength, kernel, stride) : unfoldTimeMajor(hidden, batchSize, kernel, stride);
       hidden = denseForward(patches, convolutionLayers[i].weight, convolutionLayers[i].bias, activation);
       passes.push({ patches, output: hidden });
     });
@@ -65,7 +83,7 @@ export function temporalPerTaskGradients(params: ModelParameters, batch: Batch, 
       const layer: DenseLayer<tf.Tensor> = convolutionLayers[i];
       const [patchWidth, channels] = layer.weight.shape;
       const slope = activationSlope(output, activation);
-      const preActivationError = tf.mul(error, repeatColumns(slope as tf.Tensor2D, taskCount));
+      const preActivationError = slopeTimesErrors(error, slope as tf.Tensor2D, taskCount);
       // [k·C_in, P·B] · [P·B, K·C_out]: column block k is task k's weight gradient.
       const weightGradients = product(patches, preActivationError, 'a', transposed);
       convolutionGradients.unshift(

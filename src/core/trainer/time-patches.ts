@@ -4,10 +4,17 @@
  * In that layout cutting patches, scattering patch gradients back (col2im) and the mean over time are
  * each one plain 2-D matMul with a constant one-hot or averaging matrix, plus at most one transpose:
  * no batch axis on a matMul (tfjs-wasm's batched path is a scalar loop), no gather (tfjs-wasm's
- * GatherV2 took milliseconds for a batch of windows) and no transpose flags.
+ * GatherV2 took milliseconds for a batch of windows) and no transpose flags. On wasm, cutting and
+ * folding run as heap copies and adds instead (wasm-time-patches.ts), which cost less there.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { convolutionLength } from '../temporal';
+import { hasWasmTimePatches, TIME_FOLD, TIME_UNFOLD, type FoldAttrs, type UnfoldAttrs } from '../wasm-time-patches';
+
+/** The wasm heap kernel for a cut (wasm-time-patches.ts): a copy instead of a product and transposes. */
+function unfoldOnHeap(x: tf.Tensor2D, attrs: UnfoldAttrs): tf.Tensor2D {
+  return tf.engine().runKernel(TIME_UNFOLD, { x }, { ...attrs }) as tf.Tensor2D;
+}
 
 /**
  * The one-hot selection between time steps and patch taps, `[P·k, T]` (row p·k + j picks time step
@@ -34,6 +41,7 @@ export function unfoldWindows(windows: tf.Tensor2D, length: number, kernel: numb
   const [batchSize, width] = windows.shape;
   const channels = width / length;
   const patches = convolutionLength(length, { kernel, stride });
+  if (hasWasmTimePatches()) return unfoldOnHeap(windows, { batchSize, length, exampleMajor: true, kernel, stride, patches });
   const byChannel = tf.reshape(tf.transpose(tf.reshape(windows, [batchSize, length, channels]), [0, 2, 1]), [batchSize * channels, length]);
   const taps = tf.matMul(byChannel, tapSelection(length, kernel, stride, true));
   const byPatch = tf.transpose(tf.reshape(taps, [batchSize, channels, patches, kernel]), [2, 0, 3, 1]);
@@ -49,6 +57,7 @@ export function unfoldTimeMajor(hidden: tf.Tensor2D, batchSize: number, kernel: 
   const [rows, channels] = hidden.shape;
   const length = rows / batchSize;
   const patches = convolutionLength(length, { kernel, stride });
+  if (hasWasmTimePatches()) return unfoldOnHeap(hidden, { batchSize, length, exampleMajor: false, kernel, stride, patches });
   const taps = tf.matMul(tapSelection(length, kernel, stride, false), tf.reshape(hidden, [length, batchSize * channels]));
   const byPatch = tf.transpose(tf.reshape(taps, [patches, kernel, batchSize, channels]), [0, 2, 1, 3]);
   return tf.reshape(byPatch, [patches * batchSize, kernel * channels]);
@@ -62,27 +71,16 @@ export function unfoldTimeMajor(hidden: tf.Tensor2D, batchSize: number, kernel: 
  * costs as much again on tfjs-wasm, measured.)
  */
 export function foldTimeMajor(patchGradients: tf.Tensor2D, groups: number, length: number, kernel: number, stride: number): tf.Tensor2D {
+  if (hasWasmTimePatches()) {
+    const attrs: FoldAttrs = { groups, length, kernel, stride };
+    return tf.engine().runKernel(TIME_FOLD, { x: patchGradients }, { ...attrs }) as tf.Tensor2D;
+  }
   const [rows, width] = patchGradients.shape;
   const patches = rows / groups;
   const channels = width / kernel;
   const byTap = tf.transpose(tf.reshape(patchGradients, [patches, groups, kernel, channels]), [0, 2, 1, 3]);
   const summed = tf.matMul(tapSelection(length, kernel, stride, true), tf.reshape(byTap, [patches * kernel, groups * channels]));
   return tf.reshape(summed, [length * groups, channels]);
-}
-
-/**
- * `[n, C]` → `[n, K·C]`, K copies side by side, as a product with K identity blocks: tfjs-wasm's
- * Concat copies row by row in JavaScript (measured 3× slower at the convolutions' sizes), and Tile
- * element by element. Exact for finite values (each entry is one value times 1 plus zeros).
- */
-export function repeatColumns(x: tf.Tensor2D, copies: number): tf.Tensor2D {
-  if (copies === 1) return x;
-  const width = x.shape[1];
-  const blocks = new Float32Array(width * copies * width);
-  for (let c = 0; c < width; c += 1) {
-    for (let k = 0; k < copies; k += 1) blocks[c * copies * width + k * width + c] = 1;
-  }
-  return tf.matMul(x, tf.tensor2d(blocks, [width, copies * width]));
 }
 
 /** Mean over time of time-major `[T·B, C]`: `[B, C]`, as one `[1, T]·[T, B·C]` product. */
