@@ -5,7 +5,9 @@
  * fleet's windows, in alternating blocks so load spikes hit both. Prints steps/s (medians), kernels per
  * step and, per backbone, where the kernel time goes.
  *
- *   npm run bench:temporal [-- --backend wasm --repeats 7 --steps 30]
+ * `--record` stores the figures with their provenance in content/bench-figures.json (bench/record.ts).
+ *
+ *   npm run bench:temporal [-- --backend wasm --repeats 7 --steps 30 --record]
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../src/core/backend';
@@ -14,7 +16,9 @@ import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, type ModelConfig }
 import { DEFAULT_ADAM } from '../src/core/optimiser-config';
 import { createBatchFromArrays, disposeBatch, type Batch } from '../src/core/trainer/batch';
 import { createTrainer, type Trainer } from '../src/core/trainer/trainer';
+import { integerFigure, ratioFigure } from '../src/figures/types';
 import { describeMachine, formatMachine } from './machine';
+import { recordRequested, startBenchRecording } from './record';
 import { loadAverage, numberOption, renderTable } from './report';
 import { activateBackend } from './tfjs-step';
 import { measureThroughput, median } from './timing';
@@ -25,6 +29,7 @@ const backendIndex = argv.indexOf('--backend');
 const backend = (backendIndex >= 0 ? argv[backendIndex + 1] : 'wasm') as BackendName;
 const repeats = numberOption(argv, '--repeats', 7);
 const stepsPerRepeat = numberOption(argv, '--steps', 30);
+const recording = recordRequested(argv) ? startBenchRecording() : null;
 
 const failure = await activateBackend(backend);
 if (failure !== null) throw new Error(`backend ${backend} cannot start: ${failure}`);
@@ -88,3 +93,10 @@ for (const c of contenders) {
   c.trainer.dispose();
   disposeBatch(c.batch);
 }
+recording?.finish({
+  key: 'temporal',
+  what: `fused GABA step (batch 64, Adam) in Node: dense backbone against the temporal one (1-D convolutions over 30-cycle windows) on the synthetic fleet; medians of ${repeats} alternating blocks of ${stepsPerRepeat} steps`,
+  script: 'bench:temporal',
+  backends: [tf.getBackend()],
+  figures: { dense: integerFigure(dense), temporal: integerFigure(temporal), ratio: ratioFigure(temporal / dense, 2) },
+});
