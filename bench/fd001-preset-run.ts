@@ -5,7 +5,10 @@
  * validation engines chose, the wall time and the process CPU time of each run (and the load average:
  * on a shared machine the wall time measures the neighbours too; the CPU time measures this run).
  *
- *   npm run bench:fd001 -- [seeds 5] [strategies fixed,gaba] [steps: the preset's] [first seed 0]
+ * `--record` stores the per-strategy figures (test RMSE per seed and mean, NASA, chosen steps, CPU and
+ * wall seconds) with the run's provenance in content/bench-figures.json (bench/record.ts).
+ *
+ *   npm run bench:fd001 -- [seeds 5] [strategies fixed,gaba] [steps: the preset's] [first seed 0] [--record]
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -18,12 +21,17 @@ import { FD001_PRESET, presetLabConfig } from '../src/core/lab/fd001-preset';
 import { labArraysFromPrepared } from '../src/core/lab/fleet-data';
 import { createLab } from '../src/core/lab/lab';
 import { describeStrategy, STRATEGY_NAMES, type StrategyName } from '../src/core/strategies/index';
+import { fixedFigure, integerFigure, type FigureSpec } from '../src/figures/types';
 import { nodeWasmPaths } from '../src/node/tfjs-setup';
+import { recordRequested, startBenchRecording } from './record';
 
-const seedCount = Number(process.argv[2] ?? 5);
-const strategies = (process.argv[3] ?? 'fixed,gaba').split(',') as StrategyName[];
-const steps = Number(process.argv[4] ?? FD001_PRESET.steps);
-const firstSeed = Number(process.argv[5] ?? 0);
+const recording = recordRequested(process.argv) ? startBenchRecording() : null;
+const positional = process.argv.slice(2).filter((arg) => arg !== '--record');
+const seedCount = Number(positional[0] ?? 5);
+const strategies = (positional[1] ?? 'fixed,gaba').split(',') as StrategyName[];
+const steps = Number(positional[2] ?? FD001_PRESET.steps);
+const firstSeed = Number(positional[3] ?? 0);
+const figures: Record<string, FigureSpec> = {};
 for (const name of strategies) if (!STRATEGY_NAMES.includes(name)) throw new Error(`unknown strategy ${name}; one of ${STRATEGY_NAMES.join(', ')}`);
 const folder = fileURLToPath(new URL('../../shared/cmapss/', import.meta.url));
 const read = (name: string) => readFileSync(`${folder}${name}`, 'utf8');
@@ -41,7 +49,7 @@ console.log(`train windows ${data.train.rul.length}, validation ${data.validatio
 const pad = (text: string, width: number) => text.padEnd(width);
 console.log(`${pad('strategy', 22)}${pad('seed', 6)}${pad('best val', 10)}${pad('at step', 9)}${pad('test RMSE', 11)}${pad('test NASA', 11)}${pad('wall s', 9)}${pad('CPU s', 9)}load`);
 for (const name of strategies) {
-  const results: { rmse: number; nasa: number; seconds: number; cpuSeconds: number }[] = [];
+  const results: { rmse: number; nasa: number; seconds: number; cpuSeconds: number; scoredStep: number }[] = [];
   for (let seed = firstSeed; seed < firstSeed + seedCount; seed += 1) {
     const config = presetLabConfig([{ id: name, label: describeStrategy(name).label, strategy: { name } }], seed, 'FD001', steps);
     const lab = createLab(config, data);
@@ -57,9 +65,29 @@ for (const name of strategies) {
     const cpu = process.cpuUsage(cpuStarted);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     lab.dispose();
-    results.push({ rmse: scores.rmse, nasa: scores.nasaScore, seconds, cpuSeconds });
+    results.push({ rmse: scores.rmse, nasa: scores.nasaScore, seconds, cpuSeconds, scoredStep: scores.scoredStep ?? steps });
+    figures[`${name}.seed${seed}.rmse`] = fixedFigure(scores.rmse, 2);
     console.log(`${pad(describeStrategy(name).label, 22)}${pad(String(seed), 6)}${pad(bestValidation.toFixed(2), 10)}${pad(String(scores.scoredStep), 9)}${pad(scores.rmse.toFixed(2), 11)}${pad(scores.nasaScore.toFixed(0), 11)}${pad(seconds.toFixed(1), 9)}${pad(cpuSeconds.toFixed(1), 9)}${loadavg()[0].toFixed(1)}`);
   }
   const mean = (pick: (r: (typeof results)[number]) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
   console.log(`${pad(`${describeStrategy(name).label} mean`, 28)}${pad('', 19)}${pad(mean((r) => r.rmse).toFixed(2), 11)}${pad(mean((r) => r.nasa).toFixed(0), 11)}${pad(mean((r) => r.seconds).toFixed(1), 9)}${mean((r) => r.cpuSeconds).toFixed(1)}`);
+  const range = (pick: (r: (typeof results)[number]) => number) => results.map(pick);
+  Object.assign(figures, {
+    [`${name}.meanRmse`]: fixedFigure(mean((r) => r.rmse), 2),
+    [`${name}.meanNasa`]: integerFigure(mean((r) => r.nasa)),
+    [`${name}.stepMin`]: integerFigure(Math.min(...range((r) => r.scoredStep))),
+    [`${name}.stepMax`]: integerFigure(Math.max(...range((r) => r.scoredStep))),
+    [`${name}.cpuSecondsMin`]: fixedFigure(Math.min(...range((r) => r.cpuSeconds)), 0),
+    [`${name}.cpuSecondsMax`]: fixedFigure(Math.max(...range((r) => r.cpuSeconds)), 0),
+    [`${name}.wallSecondsMin`]: fixedFigure(Math.min(...range((r) => r.seconds)), 0),
+    [`${name}.wallSecondsMax`]: fixedFigure(Math.max(...range((r) => r.seconds)), 0),
+  });
 }
+recording?.finish({
+  key: 'fd001',
+  what: `the lab's FD001 preset in Node (${steps} steps, batch ${FD001_PRESET.batchSize}, temporal backbone), ${strategies.join(', ')}, seeds ${firstSeed}–${firstSeed + seedCount - 1}; test engines scored once, with the best validation step's parameters`,
+  script: 'bench:fd001',
+  backends: [backend.name],
+  measures: 'accuracy and time',
+  figures,
+});

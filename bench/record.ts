@@ -43,6 +43,7 @@ export interface BenchRecordInput {
   readonly browser?: string | null;
   readonly torch?: string | null;
   readonly webgpuAdapter?: string | null;
+  readonly measures?: BenchRun['measures'];
   /** Figure names below "bench.<key>.", e.g. "wasm.page.fused" → "bench.step.wasm.page.fused". */
   readonly figures: Readonly<Record<string, FigureSpec>>;
 }
@@ -71,6 +72,7 @@ export function startBenchRecording(): { readonly finish: (input: BenchRecordInp
         torch: input.torch ?? null,
         backends: input.backends,
         gpu: { present: hostHasGpu(), webgpuAdapter: input.webgpuAdapter ?? null },
+        ...(input.measures ? { measures: input.measures } : {}),
       };
       writeBenchRun(input.key, run, figures);
     },

@@ -3,6 +3,7 @@
  * eager measured in the same run, and the GPU-resident path against the op-by-op WebGPU step.
  */
 import type { FigureSpec } from '../src/figures/types';
+import { speedFigure } from '../src/figures/bench-types';
 import { fixedFigure, integerFigure, ratioFigure } from '../src/figures/types';
 
 export interface StepRow {
@@ -23,8 +24,8 @@ export function stepFigures(rows: readonly StepRow[], torchFused: number): Recor
   };
   const byKey = new Map(rows.map((row) => [row.key, row]));
   for (const row of rows) {
-    put(`${row.key}.fused`, integerFigure(row.fused));
-    put(`${row.key}.naive`, integerFigure(row.naive));
+    put(`${row.key}.fused`, speedFigure(row.fused));
+    put(`${row.key}.naive`, speedFigure(row.naive));
     if (row.key === 'torch') continue;
     put(`${row.key}.fusedVsTorch`, ratioFigure(row.fused / torchFused, 3));
     put(`${row.key}.fusedVsNaive`, ratioFigure(row.fused / row.naive, 3));

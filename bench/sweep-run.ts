@@ -21,7 +21,8 @@ import { activateBackend } from './tfjs-step';
 import { measureThroughput, median, type TimingPlan } from './timing';
 import { loadAverage, numberOption, renderTable } from './report';
 import { recordRequested, startBenchRecording } from './record';
-import { integerFigure, ratioFigure, type FigureSpec } from '../src/figures/types';
+import { speedFigure } from '../src/figures/bench-types';
+import { ratioFigure, type FigureSpec } from '../src/figures/types';
 
 const BATCH = 64;
 
@@ -107,8 +108,8 @@ async function main(argv: readonly string[]): Promise<void> {
       continue;
     }
     rows.push(row.cells);
-    figures[`${name}.sequential`] = integerFigure(row.sequential);
-    figures[`${name}.batched`] = integerFigure(row.batched);
+    figures[`${name}.sequential`] = speedFigure(row.sequential);
+    figures[`${name}.batched`] = speedFigure(row.batched);
     figures[`${name}.ratio`] = ratioFigure(row.batched / row.sequential, 3);
   }
   console.log('');

@@ -16,7 +16,8 @@ import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, type ModelConfig }
 import { DEFAULT_ADAM } from '../src/core/optimiser-config';
 import { createBatchFromArrays, disposeBatch, type Batch } from '../src/core/trainer/batch';
 import { createTrainer, type Trainer } from '../src/core/trainer/trainer';
-import { integerFigure, ratioFigure } from '../src/figures/types';
+import { speedFigure } from '../src/figures/bench-types';
+import { ratioFigure } from '../src/figures/types';
 import { describeMachine, formatMachine } from './machine';
 import { recordRequested, startBenchRecording } from './record';
 import { loadAverage, numberOption, renderTable } from './report';
@@ -98,5 +99,5 @@ recording?.finish({
   what: `fused GABA step (batch 64, Adam) in Node: dense backbone against the temporal one (1-D convolutions over 30-cycle windows) on the synthetic fleet; medians of ${repeats} alternating blocks of ${stepsPerRepeat} steps`,
   script: 'bench:temporal',
   backends: [tf.getBackend()],
-  figures: { dense: integerFigure(dense), temporal: integerFigure(temporal), ratio: ratioFigure(temporal / dense, 2) },
+  figures: { dense: speedFigure(dense), temporal: speedFigure(temporal), ratio: ratioFigure(temporal / dense, 2) },
 });

@@ -3,7 +3,7 @@ import type { BenchRun } from './bench-types';
 
 const load = (value: number) => value.toFixed(1);
 
-/** "measured speed: bench:step, 2 cores, load 0.9–2.3, Chromium, wasm, no GPU". */
+/** "measured speed: bench:step, 2 cores, load 0.9–2.3, Chromium, wasm, no GPU" ('measured here' for bench:fd001's scores). */
 export function describeBenchRun(run: BenchRun): string {
   const script = /npm run (bench:[\w-]+)/.exec(run.command)?.[1] ?? run.command;
   const software = run.gpu.webgpuAdapter !== null && /swiftshader/i.test(run.gpu.webgpuAdapter);
@@ -16,7 +16,7 @@ export function describeBenchRun(run: BenchRun): string {
     run.backends.join(' + '),
     gpu,
   ];
-  return `measured speed: ${parts.join(', ')}`;
+  return `${run.measures === undefined ? 'measured speed' : 'measured here'}: ${parts.join(', ')}`;
 }
 
 /** The tooltip: everything else the run recorded. */

@@ -3,7 +3,7 @@
  * and how the book prints it. `content/bench-figures.json` holds them (`npm run bench:record`); it is
  * kept apart from content/figures.json so the two generators never write the same file.
  */
-import type { Figure } from './types';
+import { fixedFigure, integerFigure, type Figure, type FigureSpec } from './types';
 
 /** The machine a bench ran on and how busy it was: speed figures mean little without it. */
 export interface BenchMachine {
@@ -40,6 +40,8 @@ export interface BenchRun {
   readonly torch: string | null;
   readonly backends: readonly string[];
   readonly gpu: BenchGpu;
+  /** Absent for a speed bench; 'accuracy and time' for one that trains to a score (bench:fd001). */
+  readonly measures?: 'accuracy and time';
 }
 
 export interface BenchFigureFile {
@@ -48,3 +50,6 @@ export interface BenchFigureFile {
   /** Keyed "bench.<run>.…"; each figure's `run` names its entry in `runs`. */
   readonly figures: Readonly<Record<string, Figure>>;
 }
+
+/** A rate as the book prints it: whole steps per second, one decimal below 100 (WebGPU on SwiftShader). */
+export const speedFigure = (value: number): FigureSpec => (Math.abs(value) < 100 ? fixedFigure(value, 1) : integerFigure(value));
