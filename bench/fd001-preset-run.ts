@@ -10,18 +10,14 @@
  *
  *   npm run bench:fd001 -- [seeds 5] [strategies fixed,gaba] [steps: the preset's] [first seed 0] [--record]
  */
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { selectBackend } from '../src/core/backend';
-import { parseCmapssTable } from '../src/core/data/parse-cmapss';
-import { parseRulFile } from '../src/core/data/parse-rul';
-import { prepareCmapss } from '../src/core/data/prepare';
 import { FD001_PRESET, presetLabConfig } from '../src/core/lab/fd001-preset';
 import { labArraysFromPrepared } from '../src/core/lab/fleet-data';
 import { createLab } from '../src/core/lab/lab';
 import { describeStrategy, STRATEGY_NAMES, type StrategyName } from '../src/core/strategies/index';
 import { fixedFigure, integerFigure, type FigureSpec } from '../src/figures/types';
+import { readFd001 } from '../src/node/fd001-files';
 import { nodeWasmPaths } from '../src/node/tfjs-setup';
 import { recordRequested, startBenchRecording } from './record';
 
@@ -32,16 +28,11 @@ const strategies = (positional[1] ?? 'fixed,gaba').split(',') as StrategyName[];
 const steps = Number(positional[2] ?? FD001_PRESET.steps);
 const firstSeed = Number(positional[3] ?? 0);
 const figures: Record<string, FigureSpec> = {};
+/** Every run's wall and CPU seconds, over all strategies and seeds. */
+const timings: { wall: number[]; cpu: number[] } = { wall: [], cpu: [] };
 for (const name of strategies) if (!STRATEGY_NAMES.includes(name)) throw new Error(`unknown strategy ${name}; one of ${STRATEGY_NAMES.join(', ')}`);
-const folder = fileURLToPath(new URL('../../shared/cmapss/', import.meta.url));
-const read = (name: string) => readFileSync(`${folder}${name}`, 'utf8');
-const train = parseCmapssTable(read('train_FD001.txt'), 'train_FD001.txt');
-const test = parseCmapssTable(read('test_FD001.txt'), 'test_FD001.txt');
-const rul = parseRulFile(read('RUL_FD001.txt'), 'RUL_FD001.txt');
-if (!train.ok || !test.ok || !rul.ok) throw new Error('FD001 did not parse');
 // The same split as the lab's file loader (seed 0): the seeds below vary the initial parameters and batch order.
-const prepared = prepareCmapss({ train: train.value, test: test.value, rul: rul.value, windowLength: 30, rulCap: 125, validationFraction: 0.2, seed: 0 });
-const data = labArraysFromPrepared(prepared);
+const data = labArraysFromPrepared(readFd001(0).prepared);
 const backend = await selectBackend({ forced: 'wasm', wasmPaths: nodeWasmPaths() });
 const shape = FD001_PRESET.temporalShape;
 console.log(`FD001 preset: ${steps} steps, batch ${FD001_PRESET.batchSize}, Adam peak ${FD001_PRESET.peakLearningRate} (warm-up ${FD001_PRESET.warmupSteps}, cosine to ×${FD001_PRESET.finalFraction}), conv ${shape.convolutions.map((c) => `${c.kernel}/${c.stride}×${c.channels}`).join(', ')}, dense ${shape.hidden.join('→')}; backend ${backend.name}, ${cpus().length}× ${cpus()[0]?.model}`);
@@ -67,6 +58,8 @@ for (const name of strategies) {
     lab.dispose();
     results.push({ rmse: scores.rmse, nasa: scores.nasaScore, seconds, cpuSeconds, scoredStep: scores.scoredStep ?? steps });
     figures[`${name}.seed${seed}.rmse`] = fixedFigure(scores.rmse, 2);
+    timings.wall.push(seconds);
+    timings.cpu.push(cpuSeconds);
     console.log(`${pad(describeStrategy(name).label, 22)}${pad(String(seed), 6)}${pad(bestValidation.toFixed(2), 10)}${pad(String(scores.scoredStep), 9)}${pad(scores.rmse.toFixed(2), 11)}${pad(scores.nasaScore.toFixed(0), 11)}${pad(seconds.toFixed(1), 9)}${pad(cpuSeconds.toFixed(1), 9)}${loadavg()[0].toFixed(1)}`);
   }
   const mean = (pick: (r: (typeof results)[number]) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
@@ -77,12 +70,14 @@ for (const name of strategies) {
     [`${name}.meanNasa`]: integerFigure(mean((r) => r.nasa)),
     [`${name}.stepMin`]: integerFigure(Math.min(...range((r) => r.scoredStep))),
     [`${name}.stepMax`]: integerFigure(Math.max(...range((r) => r.scoredStep))),
-    [`${name}.cpuSecondsMin`]: fixedFigure(Math.min(...range((r) => r.cpuSeconds)), 0),
-    [`${name}.cpuSecondsMax`]: fixedFigure(Math.max(...range((r) => r.cpuSeconds)), 0),
-    [`${name}.wallSecondsMin`]: fixedFigure(Math.min(...range((r) => r.seconds)), 0),
-    [`${name}.wallSecondsMax`]: fixedFigure(Math.max(...range((r) => r.seconds)), 0),
   });
 }
+Object.assign(figures, {
+  cpuSecondsMin: fixedFigure(Math.min(...timings.cpu), 0),
+  cpuSecondsMax: fixedFigure(Math.max(...timings.cpu), 0),
+  wallSecondsMin: fixedFigure(Math.min(...timings.wall), 0),
+  wallSecondsMax: fixedFigure(Math.max(...timings.wall), 0),
+});
 recording?.finish({
   key: 'fd001',
   what: `the lab's FD001 preset in Node (${steps} steps, batch ${FD001_PRESET.batchSize}, temporal backbone), ${strategies.join(', ')}, seeds ${firstSeed}–${firstSeed + seedCount - 1}; test engines scored once, with the best validation step's parameters`,

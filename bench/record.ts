@@ -52,6 +52,8 @@ export interface BenchRecordInput {
 export function startBenchRecording(): { readonly finish: (input: BenchRecordInput) => void } {
   const loadStart = loadNow();
   const started = performance.now();
+  // The code that measures is the tree as it was when the bench started; later edits do not count.
+  const commit = commitOfTree(BENCH_FIGURES_FILE);
   return {
     finish(input) {
       const figures = Object.entries(input.figures);
@@ -62,7 +64,7 @@ export function startBenchRecording(): { readonly finish: (input: BenchRecordInp
       const run: BenchRun = {
         what: input.what,
         command: `npm run ${input.script}${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
-        commit: commitOfTree(BENCH_FIGURES_FILE),
+        commit,
         generatedAt: new Date().toISOString(),
         seconds: Math.round((performance.now() - started) / 100) / 10,
         machine: { cpuModel, logicalCores, memoryGiB, platform, loadStart, loadEnd: loadNow() },
