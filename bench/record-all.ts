@@ -4,9 +4,12 @@
  * performance table from it. Each bench is its own process (its own tfjs and load reading) and
  * replaces only its own entries, so a subset can be re-recorded:
  *
- *   npm run bench:record [-- --only step,temporal,sweep]
+ *   npm run bench:record [-- --only step,temporal,sweep,fd001]
  *
- * About 3–5 minutes on the book's shared two-core machine, most of it bench:step's WebGPU on SwiftShader.
+ * The default (step, temporal, sweep) takes about 4 minutes on the book's shared two-core machine at
+ * load 9–12, most of it bench:step's WebGPU on SwiftShader. fd001 (chapter 6's preset table: three
+ * strategies × five seeds × 1,000 steps) is only run when named: 9 minutes of CPU time, much longer
+ * in wall time on a loaded machine.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -15,11 +18,13 @@ const BENCHES: Readonly<Record<string, readonly string[]>> = {
   step: ['bench:step', '--', '--backends', 'webgpu,wasm', '--repeats', '7'],
   temporal: ['bench:temporal', '--', '--repeats', '7'],
   sweep: ['bench:sweep', '--', '--backends', 'wasm'],
+  fd001: ['bench:fd001', '--', '5', 'fixed,dwa,gaba', '1000', '0'],
 };
+const DEFAULT = ['step', 'temporal', 'sweep'];
 
 const argv = process.argv.slice(2);
 const onlyIndex = argv.indexOf('--only');
-const chosen = onlyIndex >= 0 ? argv[onlyIndex + 1].split(',') : Object.keys(BENCHES);
+const chosen = onlyIndex >= 0 ? argv[onlyIndex + 1].split(',') : DEFAULT;
 const unknown = chosen.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(', ')}; one of ${Object.keys(BENCHES).join(', ')}`);
 
