@@ -5,7 +5,7 @@
  * validation engines chose, the wall time and the process CPU time of each run (and the load average:
  * on a shared machine the wall time measures the neighbours too; the CPU time measures this run).
  *
- * `--record` stores the per-strategy figures (test RMSE per seed and mean, NASA, chosen steps, CPU and
+ * `--record` stores each strategy's figures, as its own run `fd001-<strategy>`, (test RMSE per seed and mean, NASA, chosen steps, CPU and
  * wall seconds) with the run's provenance in content/bench-figures.json (bench/record.ts).
  *
  *   npm run bench:fd001 -- [seeds 5] [strategies fixed,gaba] [steps: the preset's] [first seed 0] [--record]
@@ -21,15 +21,13 @@ import { readFd001 } from '../src/node/fd001-files';
 import { nodeWasmPaths } from '../src/node/tfjs-setup';
 import { recordRequested, startBenchRecording } from './record';
 
-const recording = recordRequested(process.argv) ? startBenchRecording() : null;
+const recording = recordRequested(process.argv);
 const positional = process.argv.slice(2).filter((arg) => arg !== '--record');
 const seedCount = Number(positional[0] ?? 5);
 const strategies = (positional[1] ?? 'fixed,gaba').split(',') as StrategyName[];
 const steps = Number(positional[2] ?? FD001_PRESET.steps);
 const firstSeed = Number(positional[3] ?? 0);
-const figures: Record<string, FigureSpec> = {};
-/** Every run's wall and CPU seconds, over all strategies and seeds. */
-const timings: { wall: number[]; cpu: number[] } = { wall: [], cpu: [] };
+
 for (const name of strategies) if (!STRATEGY_NAMES.includes(name)) throw new Error(`unknown strategy ${name}; one of ${STRATEGY_NAMES.join(', ')}`);
 // The same split as the lab's file loader (seed 0): the seeds below vary the initial parameters and batch order.
 const data = labArraysFromPrepared(readFd001(0).prepared);
@@ -39,7 +37,10 @@ console.log(`FD001 preset: ${steps} steps, batch ${FD001_PRESET.batchSize}, Adam
 console.log(`train windows ${data.train.rul.length}, validation ${data.validation.rul.length}, test engines ${data.test?.rul.length}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const pad = (text: string, width: number) => text.padEnd(width);
 console.log(`${pad('strategy', 22)}${pad('seed', 6)}${pad('best val', 10)}${pad('at step', 9)}${pad('test RMSE', 11)}${pad('test NASA', 11)}${pad('wall s', 9)}${pad('CPU s', 9)}load`);
+// One recorded run per strategy ("bench.fd001-gaba.…"), so strategies can be recorded by parallel processes.
 for (const name of strategies) {
+  const recorder = recording ? startBenchRecording() : null;
+  const figures: Record<string, FigureSpec> = {};
   const results: { rmse: number; nasa: number; seconds: number; cpuSeconds: number; scoredStep: number }[] = [];
   for (let seed = firstSeed; seed < firstSeed + seedCount; seed += 1) {
     const config = presetLabConfig([{ id: name, label: describeStrategy(name).label, strategy: { name } }], seed, 'FD001', steps);
@@ -57,32 +58,28 @@ for (const name of strategies) {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     lab.dispose();
     results.push({ rmse: scores.rmse, nasa: scores.nasaScore, seconds, cpuSeconds, scoredStep: scores.scoredStep ?? steps });
-    figures[`${name}.seed${seed}.rmse`] = fixedFigure(scores.rmse, 2);
-    timings.wall.push(seconds);
-    timings.cpu.push(cpuSeconds);
+    figures[`seed${seed}.rmse`] = fixedFigure(scores.rmse, 2);
     console.log(`${pad(describeStrategy(name).label, 22)}${pad(String(seed), 6)}${pad(bestValidation.toFixed(2), 10)}${pad(String(scores.scoredStep), 9)}${pad(scores.rmse.toFixed(2), 11)}${pad(scores.nasaScore.toFixed(0), 11)}${pad(seconds.toFixed(1), 9)}${pad(cpuSeconds.toFixed(1), 9)}${loadavg()[0].toFixed(1)}`);
   }
   const mean = (pick: (r: (typeof results)[number]) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
   console.log(`${pad(`${describeStrategy(name).label} mean`, 28)}${pad('', 19)}${pad(mean((r) => r.rmse).toFixed(2), 11)}${pad(mean((r) => r.nasa).toFixed(0), 11)}${pad(mean((r) => r.seconds).toFixed(1), 9)}${mean((r) => r.cpuSeconds).toFixed(1)}`);
   const range = (pick: (r: (typeof results)[number]) => number) => results.map(pick);
   Object.assign(figures, {
-    [`${name}.meanRmse`]: fixedFigure(mean((r) => r.rmse), 2),
-    [`${name}.meanNasa`]: integerFigure(mean((r) => r.nasa)),
-    [`${name}.stepMin`]: integerFigure(Math.min(...range((r) => r.scoredStep))),
-    [`${name}.stepMax`]: integerFigure(Math.max(...range((r) => r.scoredStep))),
+    meanRmse: fixedFigure(mean((r) => r.rmse), 2),
+    meanNasa: integerFigure(mean((r) => r.nasa)),
+    stepMin: integerFigure(Math.min(...range((r) => r.scoredStep))),
+    stepMax: integerFigure(Math.max(...range((r) => r.scoredStep))),
+    cpuSecondsMin: fixedFigure(Math.min(...range((r) => r.cpuSeconds)), 0),
+    cpuSecondsMax: fixedFigure(Math.max(...range((r) => r.cpuSeconds)), 0),
+    wallSecondsMin: fixedFigure(Math.min(...range((r) => r.seconds)), 0),
+    wallSecondsMax: fixedFigure(Math.max(...range((r) => r.seconds)), 0),
+  });
+  recorder?.finish({
+    key: `fd001-${name}`,
+    what: `the lab's FD001 preset in Node (${steps} steps, batch ${FD001_PRESET.batchSize}, temporal backbone), ${describeStrategy(name).label}, seeds ${firstSeed}–${firstSeed + seedCount - 1}; test engines scored once, with the best validation step's parameters`,
+    script: 'bench:fd001',
+    backends: [backend.name],
+    measures: 'accuracy and time',
+    figures,
   });
 }
-Object.assign(figures, {
-  cpuSecondsMin: fixedFigure(Math.min(...timings.cpu), 0),
-  cpuSecondsMax: fixedFigure(Math.max(...timings.cpu), 0),
-  wallSecondsMin: fixedFigure(Math.min(...timings.wall), 0),
-  wallSecondsMax: fixedFigure(Math.max(...timings.wall), 0),
-});
-recording?.finish({
-  key: 'fd001',
-  what: `the lab's FD001 preset in Node (${steps} steps, batch ${FD001_PRESET.batchSize}, temporal backbone), ${strategies.join(', ')}, seeds ${firstSeed}–${firstSeed + seedCount - 1}; test engines scored once, with the best validation step's parameters`,
-  script: 'bench:fd001',
-  backends: [backend.name],
-  measures: 'accuracy and time',
-  figures,
-});
