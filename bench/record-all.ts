@@ -4,12 +4,13 @@
  * performance table from it. Each bench is its own process (its own tfjs and load reading) and
  * replaces only its own entries, so a subset can be re-recorded:
  *
- *   npm run bench:record [-- --only step,temporal,sweep,fd001]
+ *   npm run bench:record [-- --only step,temporal,sweep,fd001-fixed,fd001-dwa,fd001-gaba]
  *
  * The default (step, temporal, sweep) takes about 4 minutes on the book's shared two-core machine at
- * load 9–12, most of it bench:step's WebGPU on SwiftShader. fd001 (chapter 6's preset table: three
- * strategies × five seeds × 1,000 steps) is only run when named: 9 minutes of CPU time, much longer
- * in wall time on a loaded machine.
+ * load 9–12, most of it bench:step's WebGPU on SwiftShader. The fd001-* runs (chapter 6's preset
+ * table: five seeds × 1,000 steps per strategy) are only run when named: about 3.5 minutes of CPU time
+ * each, much longer in wall time on a loaded machine (they can also run as parallel processes:
+ * `npm run bench:fd001 -- 5 gaba 1000 0 --record`).
  */
 import { spawnSync } from 'node:child_process';
 
@@ -18,7 +19,9 @@ const BENCHES: Readonly<Record<string, readonly string[]>> = {
   step: ['bench:step', '--', '--backends', 'webgpu,wasm', '--repeats', '7'],
   temporal: ['bench:temporal', '--', '--repeats', '7'],
   sweep: ['bench:sweep', '--', '--backends', 'wasm'],
-  fd001: ['bench:fd001', '--', '5', 'fixed,dwa,gaba', '1000', '0'],
+  'fd001-fixed': ['bench:fd001', '--', '5', 'fixed', '1000', '0'],
+  'fd001-dwa': ['bench:fd001', '--', '5', 'dwa', '1000', '0'],
+  'fd001-gaba': ['bench:fd001', '--', '5', 'gaba', '1000', '0'],
 };
 const DEFAULT = ['step', 'temporal', 'sweep'];
 

@@ -33,13 +33,13 @@ const HEADLINES: readonly { readonly run: string; readonly headline: (f: Lookup)
     run: 'sweep',
     headline: (f) => f('bench.sweep.wasm.ratio') && `9 fixed-weight models as one program: ${f('bench.sweep.wasm.ratio')} the model-steps/s of nine sequential trainers (wasm in Node, ${f('bench.sweep.wasm.batched')} against ${f('bench.sweep.wasm.sequential')})`,
   },
-  {
-    run: 'fd001',
-    headline: (f) => {
-      const means = [['Fixed', 'fixed'], ['DWA', 'dwa'], ['GABA', 'gaba']].flatMap(([label, key]) => (f(`bench.fd001.${key}.meanRmse`) ? [`${label} ${f(`bench.fd001.${key}.meanRmse`)}`] : []));
-      return means.length === 0 ? null : `the lab's FD001 preset in Node, 5 seeds: mean test RMSE ${means.join(', ')} (published deep CNN 12.61 [Li 2018]); ${f('bench.fd001.cpuSecondsMin')}–${f('bench.fd001.cpuSecondsMax')} CPU-s and ${f('bench.fd001.wallSecondsMin')}–${f('bench.fd001.wallSecondsMax')} wall-s per run`;
+  ...(['fixed', 'dwa', 'gaba'] as const).map((strategy) => ({
+    run: `fd001-${strategy}`,
+    headline: (f: Lookup) => {
+      const key = (name: string) => `bench.fd001-${strategy}.${name}`;
+      return f(key('meanRmse')) && `the lab's FD001 preset in Node, ${{ fixed: 'Fixed 0.5 / 0.5', dwa: 'DWA', gaba: 'GABA' }[strategy]}, 5 seeds: mean test RMSE ${f(key('meanRmse'))} / NASA ${f(key('meanNasa'))} (published deep CNN 12.61 [Li 2018]); ${f(key('cpuSecondsMin'))}–${f(key('cpuSecondsMax'))} CPU-s and ${f(key('wallSecondsMin'))}–${f(key('wallSecondsMax'))} wall-s per run`;
     },
-  },
+  })),
 ];
 
 export function readmeTable(file: BenchFigureFile): string {
