@@ -49,7 +49,7 @@ export function readmeTable(file: BenchFigureFile): string {
     const text = provenance ? headline(lookup) : null;
     if (!provenance || !text) return [];
     const when = `${provenance.generatedAt.slice(0, 10)}, commit ${provenance.commit}`;
-    return [`| \`${provenance.command.replace(/ --record$/, '')}\` | ${text} | ${describeBenchRun(provenance).replace(/^measured speed: [^,]+, /, '')}; ${when} |`];
+    return [`| \`${provenance.command.replace(/ --record$/, '')}\` | ${text} | ${describeBenchRun(provenance).replace(/^measured (speed|here): [^,]+, /, '')}; ${when} |`];
   });
   return ['| bench (as recorded) | headline | machine, load (1-min, start–end), when |', '| --- | --- | --- |', ...rows].join('\n');
 }
