@@ -17,6 +17,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_FIGURES_FILE = 'content/bench-figures.json';
 const figuresPath = path.join(root, BENCH_FIGURES_FILE);
 
+// The code that measures is the tree as it was when the bench process started; later edits do not count.
+const COMMIT_AT_START = commitOfTree(BENCH_FIGURES_FILE);
+
 export const recordRequested = (argv: readonly string[]): boolean => argv.includes('--record');
 
 type Load = readonly [number, number, number];
@@ -52,8 +55,7 @@ export interface BenchRecordInput {
 export function startBenchRecording(): { readonly finish: (input: BenchRecordInput) => void } {
   const loadStart = loadNow();
   const started = performance.now();
-  // The code that measures is the tree as it was when the bench started; later edits do not count.
-  const commit = commitOfTree(BENCH_FIGURES_FILE);
+
   return {
     finish(input) {
       const figures = Object.entries(input.figures);
@@ -64,7 +66,7 @@ export function startBenchRecording(): { readonly finish: (input: BenchRecordInp
       const run: BenchRun = {
         what: input.what,
         command: `npm run ${input.script}${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
-        commit,
+        commit: COMMIT_AT_START,
         generatedAt: new Date().toISOString(),
         seconds: Math.round((performance.now() - started) / 100) / 10,
         machine: { cpuModel, logicalCores, memoryGiB, platform, loadStart, loadEnd: loadNow() },

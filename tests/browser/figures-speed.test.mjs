@@ -46,11 +46,11 @@ test("chapter 6's FD001 preset table prints the recorded bench:fd001 scores, one
   try {
     for (const strategy of ['fixed', 'dwa', 'gaba']) {
       const key = `bench.fd001-${strategy}.meanRmse`;
-      const cell = page.locator(`[data-figure="${key}"] .figure-measured`);
+      const cell = page.locator(`table [data-figure="${key}"] .figure-measured`);
       assert.equal((await cell.innerText()).trim(), grouped(bench.figures[key].value, 2), key);
       assert.match((await page.locator(`[data-run="bench.fd001-${strategy}"]`).innerText()).trim(), /^measured here: bench:fd001, \d+ cores, load /);
     }
-    const table = page.locator('[data-figure="bench.fd001-fixed.meanRmse"]').locator('xpath=ancestor::table');
+    const table = page.locator('table:has([data-figure="bench.fd001-fixed.meanRmse"])');
     await table.scrollIntoViewIfNeeded();
     await table.screenshot({ path: path.join(screenshotDir, 'figures-speed-chapter6-fd001.png') });
     watcher.assertClean('chapter 6');
