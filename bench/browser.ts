@@ -71,3 +71,21 @@ export function launch(webgpu: boolean): Promise<Browser> {
   if (webgpu) args.push('--enable-unsafe-webgpu');
   return chromium.launch({ executablePath: CHROMIUM, args });
 }
+
+/** The WebGPU adapter this Chromium offers ("vendor architecture description"), or null without one. */
+export async function webgpuAdapterOf(browser: Browser, url: string): Promise<string | null> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    return await page.evaluate(async () => {
+      interface AdapterInfo { vendor: string; architecture: string; description: string }
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: AdapterInfo } | null> } }).gpu;
+      const adapter = gpu ? await gpu.requestAdapter() : null;
+      if (!adapter) return null;
+      const info = adapter.info;
+      return info ? [info.vendor, info.architecture, info.description].filter((part) => part !== '').join(' ') : 'unknown adapter';
+    });
+  } finally {
+    await page.close();
+  }
+}

@@ -5,31 +5,20 @@
  *
  *   npm run lab:fd001 -- [steps 1500] [seed 0] [backbone dense|temporal]
  */
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { selectBackend } from '../src/core/backend';
 import { constantPredictorBaseline } from '../src/core/data/metrics';
-import { parseCmapssTable } from '../src/core/data/parse-cmapss';
-import { parseRulFile } from '../src/core/data/parse-rul';
-import { prepareCmapss } from '../src/core/data/prepare';
 import { labArraysFromPrepared } from '../src/core/lab/fleet-data';
 import { createLab } from '../src/core/lab/lab';
 import { STRATEGY_NAMES, describeStrategy } from '../src/core/strategies/index';
+import { readFd001 } from '../src/node/fd001-files';
 import { nodeWasmPaths } from '../src/node/tfjs-setup';
 
 const steps = Number(process.argv[2] ?? 1500);
 const seed = Number(process.argv[3] ?? 0);
 const backbone = process.argv[4] === 'temporal' ? 'temporal' : 'dense';
 if (process.argv[4] !== undefined && process.argv[4] !== backbone) throw new Error(`backbone must be dense or temporal, got ${process.argv[4]}`);
-const folder = fileURLToPath(new URL('../../shared/cmapss/', import.meta.url));
-const read = (name: string) => readFileSync(`${folder}${name}`, 'utf8');
-const train = parseCmapssTable(read('train_FD001.txt'), 'train_FD001.txt');
-const test = parseCmapssTable(read('test_FD001.txt'), 'test_FD001.txt');
-const rul = parseRulFile(read('RUL_FD001.txt'), 'RUL_FD001.txt');
-if (!train.ok || !test.ok || !rul.ok) throw new Error('FD001 did not parse');
-const prepared = prepareCmapss({ train: train.value, test: test.value, rul: rul.value, windowLength: 30, rulCap: 125, validationFraction: 0.2, seed });
-const data = labArraysFromPrepared(prepared);
+const data = labArraysFromPrepared(readFd001(seed).prepared);
 const backend = await selectBackend({ forced: 'wasm', wasmPaths: nodeWasmPaths() });
 const model = backbone === 'dense' ? 'dense 14→32→32 on the last cycle' : 'temporal: conv 5/2, conv 3/2 (16 channels) over 30 cycles, mean, 32';
 console.log(`FD001 lab run: ${steps} steps, seed ${seed}, batch 64, Adam lr 1e-2, ${model}, backend ${backend.name}, ${cpus().length}× ${cpus()[0]?.model}`);

@@ -7,16 +7,13 @@
  *                        [--out content/figures/scorecard.json]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { selectBackend } from '../src/core/backend';
-import { parseCmapssTable } from '../src/core/data/parse-cmapss';
-import { parseRulFile } from '../src/core/data/parse-rul';
-import { prepareCmapss } from '../src/core/data/prepare';
 import { labArraysFromPrepared } from '../src/core/lab/fleet-data';
+import { CMAPSS_FOLDER, readFd001 } from '../src/node/fd001-files';
 import { runScorecard } from '../src/core/lab/scorecard';
 import { datasetReport, type ScorecardDatasetReport, type ScorecardReport } from '../src/core/lab/scorecard-report';
 import { prepareSyntheticFleetWithTest } from '../src/core/lab/synthetic-test-split';
@@ -56,14 +53,8 @@ const runs: LabRunSpec[] = (names as StrategyName[]).map((name) => ({
 const seeds = Array.from({ length: seedCount }, (_, i) => i);
 
 function loadFd001(): LabDatasetArrays {
-  const folder = fileURLToPath(new URL('../../shared/cmapss/', import.meta.url));
-  if (!existsSync(`${folder}train_FD001.txt`)) throw new Error(`FD001 is not in ${folder}; pass --data fleet to skip it`);
-  const read = (name: string) => readFileSync(`${folder}${name}`, 'utf8');
-  const train = parseCmapssTable(read('train_FD001.txt'), 'train_FD001.txt');
-  const test = parseCmapssTable(read('test_FD001.txt'), 'test_FD001.txt');
-  const rul = parseRulFile(read('RUL_FD001.txt'), 'RUL_FD001.txt');
-  if (!train.ok || !test.ok || !rul.ok) throw new Error('FD001 did not parse');
-  return labArraysFromPrepared(prepareCmapss({ train: train.value, test: test.value, rul: rul.value, windowLength: 30, rulCap: 125, validationFraction: 0.2, seed: 0 }));
+  if (!existsSync(`${CMAPSS_FOLDER}train_FD001.txt`)) throw new Error(`FD001 is not in ${CMAPSS_FOLDER}; pass --data fleet to skip it`);
+  return labArraysFromPrepared(readFd001(0).prepared);
 }
 
 const backend = await selectBackend({ forced: 'wasm', wasmPaths: nodeWasmPaths() });

@@ -8,7 +8,9 @@
  * With webgpu among the backends it also times the GPU-resident trainer (src/core/webgpu/): the
  * whole step as one WGSL program, 1 or 10 steps per dispatch, one readback per block of 100 steps.
  *
- *   npm run bench:step [-- --repeats 9 --no-worker --backends wasm,cpu]
+ * `--record` stores the figures with their provenance in content/bench-figures.json (bench/record.ts).
+ *
+ *   npm run bench:step [-- --repeats 9 --no-worker --backends wasm,cpu --record]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +18,11 @@ import { build } from 'vite';
 import type { BackendName } from '../src/core/backend-names';
 import type { StepBenchResult } from './page/step-bench';
 import type { ResidentSpeedResult } from './page/main';
-import { launch, serve } from './browser';
+import { launch, serve, webgpuAdapterOf } from './browser';
 import { describeMachine, formatMachine } from './machine';
+import { recordRequested, startBenchRecording } from './record';
 import { loadAverage, numberOption, renderTable } from './report';
+import { stepFigures, type StepRow } from './step-figures';
 import type { TimingPlan } from './timing';
 import { poolTorchOutcomes, runTorchBench } from './torch';
 
@@ -29,6 +33,7 @@ const repeats = numberOption(argv, '--repeats', 9);
 const backendsArg = argv.indexOf('--backends');
 const backends = (backendsArg >= 0 ? argv[backendsArg + 1].split(',') : ['webgpu', 'wasm', 'webgl', 'cpu']) as Backend[];
 const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
+const recording = recordRequested(argv) ? startBenchRecording() : null;
 
 /** Slow backends get fewer steps per repeat so the whole run stays within minutes. */
 const PLANS: Record<Backend, TimingPlan> = {
@@ -45,21 +50,17 @@ console.log(`built bench/page → dist-bench/step/ in ${((performance.now() - st
 const torchBefore = runTorchBench(300, repeats);
 const server = await serve(path.join(root, 'dist-bench/step'));
 const browser = await launch(true);
-console.log(`Chromium ${browser.version()}, --enable-unsafe-webgpu; plans: ${backends.map((b) => `${b} ${PLANS[b].warmupSteps} warm-up + ${repeats}×${PLANS[b].stepsPerRepeat}`).join(', ')}`);
+const browserVersion = browser.version();
+const webgpuAdapter = backends.includes('webgpu') ? await webgpuAdapterOf(browser, server.url) : null;
+console.log(`WebGPU adapter: ${webgpuAdapter ?? 'none asked or offered'}`);
+console.log(`Chromium ${browserVersion}, --enable-unsafe-webgpu; plans: ${backends.map((b) => `${b} ${PLANS[b].warmupSteps} warm-up + ${repeats}×${PLANS[b].stepsPerRepeat}`).join(', ')}`);
 
 /** The resident path: one readback per block of 100 steps (a few frames' worth at 1–50 steps per frame). */
 const RESIDENT_PLAN = { warmupSteps: 20, stepsPerRepeat: 100, repeats };
 const RESIDENT_STEPS_PER_DISPATCH = [1, 10];
 
-interface Row {
-  readonly label: string;
-  readonly naive: number;
-  readonly fused: number;
-  /** The fastest fused repeat: the least disturbed by other load on the machine. */
-  readonly fusedBest: number;
-  readonly kernels?: { naive: number; fused: number };
-  readonly compute?: { naive: number; fused: number };
-}
+/** fusedBest: the fastest fused repeat, the least disturbed by other load on the machine. */
+type Row = StepRow;
 
 /** Kernels that only relabel a tensor's shape or alias it: no dispatch on the GPU backends. */
 const FREE_KERNELS = new Set(['Reshape', 'Identity', 'ExpandDims', 'Squeeze']);
@@ -90,6 +91,7 @@ try {
         console.log(`${result.backend} (${where}) ${r.path}: runs ${r.runs.map((v) => v.toFixed(1)).join(', ')} steps/s; ${r.kernelsPerStep} kernels/step: ${r.kernelMix.join(' ')}`);
       }
       rows.push({
+        key: `${result.backend}.${where}`,
         label: `tfjs ${result.backend}, Chromium ${where === 'page' ? 'main thread' : 'Worker'}`,
         naive: naive.medianStepsPerSecond,
         fused: fused.medianStepsPerSecond,
@@ -116,6 +118,7 @@ try {
         console.log(`GPU-resident webgpu (${where}) ${stepsPerDispatch} step(s)/dispatch: runs ${runs.map((v) => v.toFixed(1)).join(', ')} steps/s; ${dispatchesPerStep.toFixed(2)} dispatches/step`);
         const dispatches = Number(dispatchesPerStep.toFixed(2));
         rows.push({
+          key: `resident${stepsPerDispatch}.${where}`,
           label: `GPU-resident webgpu, ${stepsPerDispatch} step${stepsPerDispatch === 1 ? '' : 's'}/dispatch, Chromium ${where === 'page' ? 'main thread' : 'Worker'}`,
           naive: Number.NaN,
           fused: medianStepsPerSecond,
@@ -140,7 +143,7 @@ if (torch.ok) {
   torchNaive = torch.result.naive.medianStepsPerSecond;
   torchFusedBest = Math.max(...torch.result.fused.runs);
   console.log(`PyTorch fused runs, before and after the browser: ${torch.result.fused.runs.map((v) => v.toFixed(0)).join(', ')} steps/s`);
-  rows.push({ label: `PyTorch ${torch.result.torch} eager CPU, ${torch.result.threads} thread`, naive: torchNaive, fused: torchFused, fusedBest: torchFusedBest });
+  rows.push({ key: 'torch', label: `PyTorch ${torch.result.torch} eager CPU, ${torch.result.threads} thread`, naive: torchNaive, fused: torchFused, fusedBest: torchFusedBest });
 } else {
   console.log(`PyTorch: skipped (${torch.reason})`);
 }
@@ -157,3 +160,13 @@ console.log('medians over the repeats; PyTorch is run before and after the brows
 console.log('compute kernels = kernels/step less Reshape, Identity, ExpandDims and Squeeze, which move no data (≈ GPU dispatches on webgpu/webgl)');
 console.log('GPU-resident rows: the fused column is the resident step (there is no naive one); kernels = GPU dispatches per step, readbacks included');
 console.log(`load after: ${loadAverage()}`);
+recording?.finish({
+  key: 'step',
+  what: `toy GABA step (14→32→32, batch 64, Adam) in headless Chromium on ${backends.join(', ')}, ${places.join(' and ')}, fused and naive, beside PyTorch eager CPU in the same run; medians of ${repeats} repeats`,
+  script: 'bench:step',
+  backends,
+  browser: browserVersion,
+  torch: torch.ok ? torch.result.torch : null,
+  webgpuAdapter,
+  figures: stepFigures(rows, torchFused),
+});

@@ -4,7 +4,9 @@
  * (src/core/sweep/batched-sweep.ts) against N sequential trainers on the same batches, on each
  * Node backend. Prints model-steps per second (medians over repeats), the ratio, and kernels per step.
  *
- *   npm run bench:sweep [-- --models 9 --repeats 9 --steps 20]
+ * `--record` stores the figures with their provenance in content/bench-figures.json (bench/record.ts).
+ *
+ *   npm run bench:sweep [-- --models 9 --repeats 9 --steps 20 --backends wasm,cpu --record]
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../src/core/backend';
@@ -18,6 +20,9 @@ import { describeMachine, formatMachine } from './machine';
 import { activateBackend } from './tfjs-step';
 import { measureThroughput, median, type TimingPlan } from './timing';
 import { loadAverage, numberOption, renderTable } from './report';
+import { recordRequested, startBenchRecording } from './record';
+import { speedFigure } from '../src/figures/bench-types';
+import { ratioFigure, type FigureSpec } from '../src/figures/types';
 
 const BATCH = 64;
 
@@ -29,7 +34,13 @@ async function kernelsOf(work: () => Promise<unknown>): Promise<number> {
   return profile.kernels.length;
 }
 
-async function benchBackend(name: BackendName, models: number, plan: TimingPlan): Promise<string[] | string> {
+interface SweepRow {
+  readonly cells: string[];
+  readonly sequential: number;
+  readonly batched: number;
+}
+
+async function benchBackend(name: BackendName, models: number, plan: TimingPlan): Promise<SweepRow | string> {
   const failure = await activateBackend(name);
   if (failure !== null) return `${name}: skipped (${failure})`;
   const toy = createToyDataset({ seed: 0, size: BATCH * 8 });
@@ -77,7 +88,7 @@ async function benchBackend(name: BackendName, models: number, plan: TimingPlan)
   console.log(`${name} batched:    model-steps/s runs ${fmt(batched.runs)}; ${batchedKernels} kernels per sweep step`);
   const seq = sequential.medianStepsPerSecond * models;
   const bat = batched.medianStepsPerSecond * models;
-  return [`tfjs ${name} (Node)`, seq.toFixed(0), bat.toFixed(0), (bat / seq).toFixed(2), String(sequentialKernels), String(batchedKernels)];
+  return { cells: [`tfjs ${name} (Node)`, seq.toFixed(0), bat.toFixed(0), (bat / seq).toFixed(2), String(sequentialKernels), String(batchedKernels)], sequential: seq, batched: bat };
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -85,15 +96,32 @@ async function main(argv: readonly string[]): Promise<void> {
   const plan: TimingPlan = { warmupSteps: 10, stepsPerRepeat: numberOption(argv, '--steps', 20), repeats: numberOption(argv, '--repeats', 9) };
   console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
   console.log(`λ sweep: N = ${models} fixed-weight models, 14→32→32 ReLU, batch ${BATCH}, Adam; ${plan.warmupSteps} warm-up sweep steps, median of ${plan.repeats} alternating blocks of ${plan.stepsPerRepeat} sweep steps each (a sweep step = N model-steps)`);
+  const recording = recordRequested(argv) ? startBenchRecording() : null;
+  const backendsArg = argv.indexOf('--backends');
+  const backends = (backendsArg >= 0 ? argv[backendsArg + 1].split(',') : ['wasm', 'cpu']) as BackendName[];
   const rows: string[][] = [];
-  for (const name of ['wasm', 'cpu'] as const) {
+  const figures: Record<string, FigureSpec> = {};
+  for (const name of backends) {
     const row = await benchBackend(name, models, plan);
-    if (typeof row === 'string') console.log(row);
-    else rows.push(row);
+    if (typeof row === 'string') {
+      console.log(row);
+      continue;
+    }
+    rows.push(row.cells);
+    figures[`${name}.sequential`] = speedFigure(row.sequential);
+    figures[`${name}.batched`] = speedFigure(row.batched);
+    figures[`${name}.ratio`] = ratioFigure(row.batched / row.sequential, 3);
   }
   console.log('');
   console.log(renderTable(['backend', 'sequential model-steps/s', 'batched model-steps/s', 'batched / sequential', 'kernels/sweep-step sequential', 'kernels/sweep-step batched'], rows));
   console.log(`load after: ${loadAverage()}`);
+  recording?.finish({
+    key: 'sweep',
+    what: `the λ sweep's ${models} fixed-weight models (14→32→32, batch 64, Adam) as one batched program against ${models} sequential trainers, in Node; model-steps/s, medians of ${plan.repeats} alternating blocks of ${plan.stepsPerRepeat} sweep steps`,
+    script: 'bench:sweep',
+    backends,
+    figures,
+  });
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

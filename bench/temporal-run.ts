@@ -8,7 +8,9 @@
  * Prints steps/s (medians of wall time and of process CPU time), kernels per step and, per backbone,
  * where the kernel time goes.
  *
- *   npm run bench:temporal [-- --backend wasm --repeats 7 --steps 30 --fixed-batch]
+ * `--record` stores the figures with their provenance in content/bench-figures.json (bench/record.ts).
+ *
+ *   npm run bench:temporal [-- --backend wasm --repeats 7 --steps 30 --fixed-batch --record]
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendName } from '../src/core/backend';
@@ -17,7 +19,10 @@ import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, type ModelConfig }
 import { DEFAULT_ADAM } from '../src/core/optimiser-config';
 import { createPoolBatcher, disposeBatch, type Batch, type PoolBatcher } from '../src/core/trainer/batch';
 import { createTrainer, type Trainer } from '../src/core/trainer/trainer';
+import { speedFigure } from '../src/figures/bench-types';
+import { ratioFigure } from '../src/figures/types';
 import { describeMachine, formatMachine } from './machine';
+import { recordRequested, startBenchRecording } from './record';
 import { loadAverage, numberOption, renderTable } from './report';
 import { activateBackend } from './tfjs-step';
 import { measureThroughput, median } from './timing';
@@ -29,6 +34,7 @@ const backend = (backendIndex >= 0 ? argv[backendIndex + 1] : 'wasm') as Backend
 const repeats = numberOption(argv, '--repeats', 7);
 const stepsPerRepeat = numberOption(argv, '--steps', 30);
 const fixedBatch = argv.includes('--fixed-batch');
+const recording = recordRequested(argv) ? startBenchRecording() : null;
 
 const failure = await activateBackend(backend);
 if (failure !== null) throw new Error(`backend ${backend} cannot start: ${failure}`);
@@ -117,3 +123,10 @@ for (const c of contenders) {
   c.trainer.dispose();
   c.batcher.dispose();
 }
+recording?.finish({
+  key: 'temporal',
+  what: `fused GABA step (batch 64, Adam) in Node: dense backbone against the temporal one (1-D convolutions over 30-cycle windows) on the synthetic fleet; medians of ${repeats} alternating blocks of ${stepsPerRepeat} steps`,
+  script: 'bench:temporal',
+  backends: [tf.getBackend()],
+  figures: { dense: speedFigure(dense), temporal: speedFigure(temporal), ratio: ratioFigure(temporal / dense, 2) },
+});

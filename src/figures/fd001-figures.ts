@@ -6,18 +6,17 @@
 import { readFileSync } from 'node:fs';
 import { updateShares } from '../core/gramian';
 import { constantPredictorBaseline } from '../core/data/metrics';
-import { parseCmapssTable } from '../core/data/parse-cmapss';
-import { parseRulFile } from '../core/data/parse-rul';
-import { prepareCmapss, type PreparedData } from '../core/data/prepare';
+import type { PreparedData } from '../core/data/prepare';
 import { labArraysFromPrepared } from '../core/lab/fleet-data';
 import { describeStrategy, STRATEGY_NAMES } from '../core/strategies/index';
 import { loadCmapssFiles } from '../live/load-files';
+import { CMAPSS_FOLDER, readFd001 } from '../node/fd001-files';
 import { STRATEGY_LAB_SCHEMA, strategyLabConfig, toggleStrategy } from '../../widgets/StrategyLab/model';
 import { parseState } from '../../widgets/shared/url-state';
 import { runLab } from './lab-run';
 import { fixedFigure as fixed, integerFigure as integer, percentFigure as percent, ratioFigure as ratio, type FigureSpec, type MeasuredRun } from './types';
 
-export const CMAPSS_FOLDER = process.env.CMAPSS_DIR ?? '/work/shared/cmapss/';
+export { CMAPSS_FOLDER };
 const SEED = 0;
 
 interface Fd001 {
@@ -33,15 +32,10 @@ let loaded: Fd001 | null = null;
 
 function fd001(): Fd001 {
   if (loaded) return loaded;
-  const read = (name: string) => readFileSync(`${CMAPSS_FOLDER}${name}`, 'utf8');
-  const train = parseCmapssTable(read('train_FD001.txt'), 'train_FD001.txt');
-  const test = parseCmapssTable(read('test_FD001.txt'), 'test_FD001.txt');
-  const rul = parseRulFile(read('RUL_FD001.txt'), 'RUL_FD001.txt');
-  if (!train.ok || !test.ok || !rul.ok) throw new Error(`FD001 in ${CMAPSS_FOLDER} did not parse`);
-  const prepared = prepareCmapss({ train: train.value, test: test.value, rul: rul.value, windowLength: 30, rulCap: 125, validationFraction: 0.2, seed: SEED });
+  const { train, test, rul, prepared } = readFd001(SEED);
   loaded = {
-    trainRows: train.value.rows, testRows: test.value.rows, trainEngines: train.value.engineCount,
-    testEngines: test.value.engineCount, rulValues: rul.value.length, prepared,
+    trainRows: train.rows, testRows: test.rows, trainEngines: train.engineCount,
+    testEngines: test.engineCount, rulValues: rul.length, prepared,
   };
   return loaded;
 }

@@ -4,29 +4,22 @@
  * `--cheap` reruns the cheap figures and keeps the expensive ones already in the file (running only
  * those it lacks).
  */
-import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { nodeWasmPaths } from '../node/tfjs-setup';
 import { selectBackend } from '../core/backend';
 import { FD001_RUNS } from './fd001-figures';
+import { commitOfTree } from './commit';
 import { CHEAP_RUNS, strategyLabSeeds } from './toy-figures';
 import type { Figure, FigureFile, MeasuredRun, RunProvenance } from './types';
 
 export const FIGURES_PATH = fileURLToPath(new URL('../../content/figures.json', import.meta.url));
 
-function commitOfTree(): string {
-  const head = execSync('git rev-parse --short=12 HEAD', { encoding: 'utf8' }).trim();
-  // The file this script writes does not count as a change to the code that measured it.
-  const dirty = execSync("git status --porcelain --untracked-files=no -- . ':!content/figures.json'", { encoding: 'utf8' }).trim() !== '';
-  return dirty ? `${head}+changes` : head;
-}
-
 const cheapOnly = process.argv.includes('--cheap');
 const backend = await selectBackend({ forced: 'wasm', wasmPaths: nodeWasmPaths() });
 if (backend.name !== 'wasm') throw new Error(`figures are measured on wasm; got ${backend.name}`);
 const previous: FigureFile | null = existsSync(FIGURES_PATH) ? JSON.parse(readFileSync(FIGURES_PATH, 'utf8')) as FigureFile : null;
-const commit = commitOfTree();
+const commit = commitOfTree('content/figures.json');
 const runs: Record<string, RunProvenance> = {};
 const figures: Record<string, Figure> = {};
 

@@ -12,10 +12,19 @@ import { selectBackend } from '../../src/core/backend';
 import { formatFigure } from '../../src/figures/format';
 import { isDistinctive, literalPattern, proseOf } from '../../src/figures/prose';
 import { CHEAP_RUNS } from '../../src/figures/toy-figures';
-import type { FigureFile } from '../../src/figures/types';
+import type { BenchFigureFile } from '../../src/figures/bench-types';
+import type { Figure, FigureFile } from '../../src/figures/types';
 
 const root = path.resolve(__dirname, '../..');
 const file = JSON.parse(readFileSync(path.join(root, 'content/figures.json'), 'utf8')) as FigureFile;
+// Recorded speeds (npm run bench:record) print through the same <Measured>, with runs named "bench.<run>".
+const benchFile = JSON.parse(readFileSync(path.join(root, 'content/bench-figures.json'), 'utf8')) as BenchFigureFile;
+const figureOf = (key: string): Figure | undefined => (key.startsWith('bench.') ? benchFile.figures[key] : file.figures[key]);
+const runOf = (key: string): string | undefined => {
+  const figure = figureOf(key);
+  return figure && key.startsWith('bench.') ? `bench.${figure.run}` : figure?.run;
+};
+const runExists = (run: string): boolean => (run.startsWith('bench.') ? benchFile.runs[run.slice('bench.'.length)] : file.runs[run]) !== undefined;
 const chapters = readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.mdx')).sort();
 const read = (name: string) => readFileSync(path.join(root, 'content', name), 'utf8');
 
@@ -61,19 +70,19 @@ describe.each(chapters)('the figures of %s', (chapter) => {
 
   it('names only figures and runs that exist, and marks every run it prints bare', () => {
     const keys = [...text.matchAll(/<Measured\s+k="([^"]+)"([^>]*)\/>/g)];
-    for (const [, key] of keys) expect(file.figures[key], `${chapter}: <Measured k="${key}">`).toBeDefined();
+    for (const [, key] of keys) expect(figureOf(key), `${chapter}: <Measured k="${key}">`).toBeDefined();
     const notes = new Set([...text.matchAll(/<RunNote\s+run="([^"]+)"/g)].map((match) => match[1]));
-    for (const run of notes) expect(file.runs[run], `${chapter}: <RunNote run="${run}">`).toBeDefined();
+    for (const run of notes) expect(runExists(run), `${chapter}: <RunNote run="${run}">`).toBe(true);
     // A bare figure's run must be named elsewhere in the chapter: by a marked figure of the same run or a <RunNote>.
-    for (const [, key, rest] of keys) if (!/\bbare\b/.test(rest)) notes.add(file.figures[key]?.run ?? '');
+    for (const [, key, rest] of keys) if (!/\bbare\b/.test(rest)) notes.add(runOf(key) ?? '');
     for (const [, key, rest] of keys) {
-      if (/\bbare\b/.test(rest)) expect(notes.has(file.figures[key]?.run), `${chapter}: ${key} is bare, so its run "${file.figures[key]?.run}" must be marked in the chapter`).toBe(true);
+      if (/\bbare\b/.test(rest)) expect(notes.has(runOf(key) ?? ''), `${chapter}: ${key} is bare, so its run "${runOf(key)}" must be marked in the chapter`).toBe(true);
     }
   });
 
   it('prints no measured figure as a typed literal (use <Measured k="…" />)', () => {
     const prose = proseOf(text);
-    for (const [key, figure] of Object.entries(file.figures)) {
+    for (const [key, figure] of [...Object.entries(file.figures), ...Object.entries(benchFile.figures)]) {
       const printed = formatFigure(figure);
       if (!isDistinctive(printed)) continue;
       const match = literalPattern(printed).exec(prose);
