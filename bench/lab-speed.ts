@@ -6,21 +6,27 @@
  * the resident one), and wasm. The runs are Fixed, AMNL, GABA and GABA (1/‖g‖), all with a GPU plan.
  * A live lab adds the host's frame pacing on top (at most `speed` steps per 1/60 s).
  *
- *   npm run bench:lab [-- --repeats 5 --no-worker]
+ * `--record` stores the medians and the same-run ratios in content/bench-figures.json (bench/record.ts).
+ *
+ *   npm run bench:lab [-- --repeats 5 --no-worker --record]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { LabSpeedRequest } from './page/lab-bench';
 import type { LabSpeedResult } from './page/main';
-import { launch, serve } from './browser';
+import { ratioFigure } from '../src/figures/types';
+import { speedFigure } from '../src/figures/bench-types';
+import { launch, serve, webgpuAdapterOf } from './browser';
 import { describeMachine, formatMachine } from './machine';
+import { recordRequested, startBenchRecording } from './record';
 import { loadAverage, numberOption, renderTable } from './report';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const repeats = numberOption(argv, '--repeats', 5);
 const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
+const recording = recordRequested(argv) ? startBenchRecording() : null;
 
 /** The op-by-op webgpu path takes seconds per lab step on SwiftShader: fewer steps, same repeats. */
 const WAYS: { label: string; request: Omit<LabSpeedRequest, 'runs' | 'repeats'> }[] = [
@@ -33,7 +39,9 @@ console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
 await build({ configFile: path.join(root, 'bench/page/vite.config.ts'), logLevel: 'warn' });
 const server = await serve(path.join(root, 'dist-bench/step'));
 const browser = await launch(true);
-console.log(`Chromium ${browser.version()}, --enable-unsafe-webgpu (SwiftShader: no GPU on this machine); ${repeats} repeats`);
+const browserVersion = browser.version();
+const webgpuAdapter = await webgpuAdapterOf(browser, server.url);
+console.log(`Chromium ${browserVersion}, --enable-unsafe-webgpu, WebGPU adapter: ${webgpuAdapter ?? 'none offered'}; ${repeats} repeats`);
 const rows: string[][] = [];
 const figures = new Map<string, number>();
 try {
@@ -64,12 +72,30 @@ try {
 }
 console.log('');
 console.log(renderTable(['runs', 'path', 'where', 'steps per call', 'lab steps/s (median)'], rows));
+const recorded: Record<string, ReturnType<typeof speedFigure>> = {};
 for (const runs of [2, 4]) {
   for (const where of places) {
     const resident = figures.get(`${runs}/webgpu/resident/${where}`) ?? Number.NaN;
     const opByOp = figures.get(`${runs}/webgpu/fused/${where}`) ?? Number.NaN;
     const wasm = figures.get(`${runs}/wasm/fused/${where}`) ?? Number.NaN;
     console.log(`${runs} runs, ${where}: resident / op-by-op ${(resident / opByOp).toFixed(0)}×, resident / wasm ${(resident / wasm).toFixed(2)}×`);
+    const name = `runs${runs}.${where}`;
+    Object.assign(recorded, {
+      [`${name}.resident`]: speedFigure(resident),
+      [`${name}.opByOp`]: speedFigure(opByOp),
+      [`${name}.wasm`]: speedFigure(wasm),
+      [`${name}.residentVsOpByOp`]: ratioFigure(resident / opByOp, 0),
+      [`${name}.residentVsWasm`]: ratioFigure(resident / wasm, 2),
+    });
   }
 }
 console.log(`load after: ${loadAverage()}`);
+recording?.finish({
+  key: 'lab',
+  what: `StrategyLab's dense runs (toy data, batch 64; Fixed, AMNL, GABA, GABA 1/‖g‖) as the live host drives them, a frame's worth of steps per call: lab steps/s (medians of ${repeats}) on webgpu's GPU-resident step, webgpu op by op, and wasm, in the page and a Worker`,
+  script: 'bench:lab',
+  backends: ['webgpu', 'wasm'],
+  browser: browserVersion,
+  webgpuAdapter,
+  figures: recorded,
+});

@@ -26,6 +26,17 @@ const HEADLINES: readonly { readonly run: string; readonly headline: (f: Lookup)
     },
   },
   {
+    run: 'lab',
+    headline: (f) => {
+      const runs = (count: number) => {
+        const at = (name: string) => f(`bench.lab.runs${count}.${name}`);
+        return at('page.resident') && `${count} runs ${at('page.resident')} (page) / ${at('worker.resident') ?? '—'} (Worker) lab steps/s on the GPU-resident step against ${at('page.opByOp')} / ${at('worker.opByOp') ?? '—'} op by op (${at('page.residentVsOpByOp')} / ${at('worker.residentVsOpByOp') ?? '—'}), wasm ${at('page.wasm')} / ${at('worker.wasm') ?? '—'}`;
+      };
+      const parts = [runs(2), runs(4)].filter((part): part is string => Boolean(part));
+      return parts.length > 0 ? `StrategyLab's dense runs as the live host drives them (a frame's worth of steps per call), WebGPU: ${parts.join('; ')}` : null;
+    },
+  },
+  {
     run: 'temporal',
     headline: (f) => f('bench.temporal.ratio') && `Node: temporal backbone ${f('bench.temporal.temporal')} steps/s against the dense step's ${f('bench.temporal.dense')}, ${f('bench.temporal.ratio')} its rate`,
   },
