@@ -9,12 +9,14 @@ import { constantPredictorBaseline } from '../core/data/metrics';
 import { parseCmapssTable } from '../core/data/parse-cmapss';
 import { parseRulFile } from '../core/data/parse-rul';
 import { prepareCmapss, type PreparedData } from '../core/data/prepare';
+import { FD001_PRESET } from '../core/lab/fd001-preset';
 import { labArraysFromPrepared } from '../core/lab/fleet-data';
-import { describeStrategy, STRATEGY_NAMES } from '../core/strategies/index';
+import { describeStrategy, STRATEGY_NAMES, type StrategyName } from '../core/strategies/index';
 import { loadCmapssFiles } from '../live/load-files';
 import { STRATEGY_LAB_SCHEMA, strategyLabConfig, toggleStrategy } from '../../widgets/StrategyLab/model';
 import { parseState } from '../../widgets/shared/url-state';
 import { runLab } from './lab-run';
+import { runPresetSeed } from './preset-run';
 import { fixedFigure as fixed, integerFigure as integer, percentFigure as percent, ratioFigure as ratio, type FigureSpec, type MeasuredRun } from './types';
 
 export const CMAPSS_FOLDER = process.env.CMAPSS_DIR ?? '/work/shared/cmapss/';
@@ -111,6 +113,40 @@ async function labWithFd001(): Promise<MeasuredRun> {
   };
 }
 
+const PRESET_SEEDS = 5;
+
+/**
+ * Chapter 6's preset table: the lab's "train a real model" preset for one strategy over seeds 0–4, as
+ * `npm run bench:fd001` runs it. One run per strategy, so `npm run figures -- --only fd001PresetFixed`
+ * regenerates one row (each seed is 35–40 s of processor time).
+ */
+async function presetRun(name: StrategyName): Promise<MeasuredRun> {
+  const arrays = labArraysFromPrepared(fd001().prepared);
+  const prefix = `fd001.preset.${name}`;
+  const figures: Record<string, FigureSpec> = {};
+  const results = [];
+  for (let seed = 0; seed < PRESET_SEEDS; seed += 1) {
+    const result = await runPresetSeed(arrays, name, seed, FD001_PRESET.steps);
+    console.log(`  ${name} seed ${seed}: test RMSE ${result.rmse.toFixed(2)}, NASA ${result.nasa.toFixed(0)}, step ${result.scoredStep}, ${result.seconds.toFixed(1)} s wall, ${result.cpuSeconds.toFixed(1)} s CPU`);
+    figures[`${prefix}.seed${seed}.rmse`] = fixed(result.rmse, 2);
+    results.push(result);
+  }
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const steps = results.map((r) => r.scoredStep);
+  const cpu = results.map((r) => r.cpuSeconds);
+  Object.assign(figures, {
+    [`${prefix}.rmse`]: fixed(mean(results.map((r) => r.rmse)), 2), [`${prefix}.nasa`]: integer(mean(results.map((r) => r.nasa))),
+    [`${prefix}.stepMin`]: integer(Math.min(...steps)), [`${prefix}.stepMax`]: integer(Math.max(...steps)),
+    [`${prefix}.cpuSecondsMin`]: integer(Math.min(...cpu)), [`${prefix}.cpuSecondsMax`]: integer(Math.max(...cpu)),
+  });
+  return {
+    key: presetKey(name), seed: 0, steps: FD001_PRESET.steps, backend: 'wasm', figures,
+    what: `the lab's FD001 preset (lab/fd001-preset.ts), ${describeStrategy(name).label}, seeds 0–${PRESET_SEEDS - 1}, test engines scored once with the best validation step's parameters (npm run bench:fd001 -- ${PRESET_SEEDS} ${name})`,
+  };
+}
+
+const presetKey = (name: StrategyName): string => `fd001Preset${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+
 /** Each run with the key its figures are filed under, so `npm run figures -- --cheap` can keep them. */
 export const FD001_RUNS: readonly { readonly key: string; readonly run: () => Promise<MeasuredRun> | MeasuredRun }[] = [
   { key: 'fd001Data', run: fd001Data },
@@ -118,4 +154,5 @@ export const FD001_RUNS: readonly { readonly key: string; readonly run: () => Pr
   { key: 'fd001Dense1000', run: () => labRun(1000, 'dense') },
   { key: 'fd001Temporal1000', run: () => labRun(1000, 'temporal') },
   { key: 'fd001Lab800', run: labWithFd001 },
+  ...(['fixed', 'gaba'] as const).map((name) => ({ key: presetKey(name), run: () => presetRun(name) })),
 ];

@@ -39,7 +39,7 @@ describe('content/figures.json', () => {
 
   it('holds the expensive FD001 runs with their provenance and finite figures', () => {
     const expensive = Object.entries(file.runs).filter(([, run]) => run.cost === 'expensive');
-    expect(expensive.map(([key]) => key).sort()).toEqual(['fd001Data', 'fd001Dense1000', 'fd001Dense300', 'fd001Lab800', 'fd001Temporal1000', 'labSeeds']);
+    expect(expensive.map(([key]) => key).sort()).toEqual(['fd001Data', 'fd001Dense1000', 'fd001Dense300', 'fd001Lab800', 'fd001PresetFixed', 'fd001PresetGaba', 'fd001Temporal1000', 'labSeeds']);
     for (const [key, run] of expensive) {
       expect(run.seed, key).toBe(0);
       expect(run.commit, key).toMatch(/^[0-9a-f]{7,}/);
