@@ -12,10 +12,10 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { selectBackend } from '../src/core/backend';
-import { FD001_PRESET, presetLabConfig } from '../src/core/lab/fd001-preset';
+import { FD001_PRESET } from '../src/core/lab/fd001-preset';
 import { labArraysFromPrepared } from '../src/core/lab/fleet-data';
-import { createLab } from '../src/core/lab/lab';
 import { describeStrategy, STRATEGY_NAMES, type StrategyName } from '../src/core/strategies/index';
+import { runPresetSeed, type PresetSeedResult } from '../src/figures/preset-run';
 import { fixedFigure, integerFigure, type FigureSpec } from '../src/figures/types';
 import { readFd001 } from '../src/node/fd001-files';
 import { nodeWasmPaths } from '../src/node/tfjs-setup';
@@ -41,27 +41,14 @@ console.log(`${pad('strategy', 22)}${pad('seed', 6)}${pad('best val', 10)}${pad(
 for (const name of strategies) {
   const recorder = recording ? startBenchRecording() : null;
   const figures: Record<string, FigureSpec> = {};
-  const results: { rmse: number; nasa: number; seconds: number; cpuSeconds: number; scoredStep: number }[] = [];
+  const results: PresetSeedResult[] = [];
   for (let seed = firstSeed; seed < firstSeed + seedCount; seed += 1) {
-    const config = presetLabConfig([{ id: name, label: describeStrategy(name).label, strategy: { name } }], seed, 'FD001', steps);
-    const lab = createLab(config, data);
-    const started = performance.now();
-    const cpuStarted = process.cpuUsage();
-    let bestValidation = Number.POSITIVE_INFINITY;
-    for (let step = 1; step <= steps; step += 1) {
-      await lab.step();
-      if (step % config.evaluateEvery! === 0 || step === steps) bestValidation = Math.min(bestValidation, (await lab.evaluate('validation'))[0].rmse);
-    }
-    const [scores] = await lab.evaluate('test');
-    const seconds = (performance.now() - started) / 1000;
-    const cpu = process.cpuUsage(cpuStarted);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    lab.dispose();
-    results.push({ rmse: scores.rmse, nasa: scores.nasaScore, seconds, cpuSeconds, scoredStep: scores.scoredStep ?? steps });
-    figures[`seed${seed}.rmse`] = fixedFigure(scores.rmse, 2);
-    console.log(`${pad(describeStrategy(name).label, 22)}${pad(String(seed), 6)}${pad(bestValidation.toFixed(2), 10)}${pad(String(scores.scoredStep), 9)}${pad(scores.rmse.toFixed(2), 11)}${pad(scores.nasaScore.toFixed(0), 11)}${pad(seconds.toFixed(1), 9)}${pad(cpuSeconds.toFixed(1), 9)}${loadavg()[0].toFixed(1)}`);
+    const result = await runPresetSeed(data, name, seed, steps);
+    results.push(result);
+    figures[`seed${seed}.rmse`] = fixedFigure(result.rmse, 2);
+    console.log(`${pad(describeStrategy(name).label, 22)}${pad(String(seed), 6)}${pad(result.bestValidation.toFixed(2), 10)}${pad(String(result.scoredStep), 9)}${pad(result.rmse.toFixed(2), 11)}${pad(result.nasa.toFixed(0), 11)}${pad(result.seconds.toFixed(1), 9)}${pad(result.cpuSeconds.toFixed(1), 9)}${loadavg()[0].toFixed(1)}`);
   }
-  const mean = (pick: (r: (typeof results)[number]) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
+  const mean = (pick: (r: PresetSeedResult) => number) => results.reduce((sum, r) => sum + pick(r), 0) / results.length;
   console.log(`${pad(`${describeStrategy(name).label} mean`, 28)}${pad('', 19)}${pad(mean((r) => r.rmse).toFixed(2), 11)}${pad(mean((r) => r.nasa).toFixed(0), 11)}${pad(mean((r) => r.seconds).toFixed(1), 9)}${mean((r) => r.cpuSeconds).toFixed(1)}`);
   const range = (pick: (r: (typeof results)[number]) => number) => results.map(pick);
   Object.assign(figures, {

@@ -2,7 +2,8 @@
  * The body of `npm run figures`: runs the core for every figure the chapters quote from our own runs
  * and writes content/figures.json with each run's provenance (seed, steps, backend, commit).
  * `--cheap` reruns the cheap figures and keeps the expensive ones already in the file (running only
- * those it lacks).
+ * those it lacks). `--only key,key` reruns just the named runs and keeps every other run in the file
+ * as it is (one expensive run without the others' quarter of an hour).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,8 @@ import type { Figure, FigureFile, MeasuredRun, RunProvenance } from './types';
 export const FIGURES_PATH = fileURLToPath(new URL('../../content/figures.json', import.meta.url));
 
 const cheapOnly = process.argv.includes('--cheap');
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set((process.argv[onlyIndex + 1] ?? '').split(',').filter((key) => key !== '')) : null;
 const backend = await selectBackend({ forced: 'wasm', wasmPaths: nodeWasmPaths() });
 if (backend.name !== 'wasm') throw new Error(`figures are measured on wasm; got ${backend.name}`);
 const previous: FigureFile | null = existsSync(FIGURES_PATH) ? JSON.parse(readFileSync(FIGURES_PATH, 'utf8')) as FigureFile : null;
@@ -30,15 +33,31 @@ function keep(measured: MeasuredRun, cost: RunProvenance['cost'], seconds: numbe
   console.log(`${key}: ${Object.keys(measured.figures).length} figures in ${seconds.toFixed(1)} s`);
 }
 
-const started = performance.now();
-for (const run of CHEAP_RUNS) {
-  const t0 = performance.now();
-  keep(await run(), 'cheap', (performance.now() - t0) / 1000);
+/** Carries a run and its figures over from the previous file unchanged. */
+function carryOver(key: string, from: FigureFile): void {
+  runs[key] = from.runs[key];
+  for (const [name, figure] of Object.entries(from.figures)) if (figure.run === key) figures[name] = figure;
 }
-for (const { key, run } of [{ key: 'labSeeds', run: strategyLabSeeds }, ...FD001_RUNS]) {
-  if (cheapOnly && previous?.runs[key]?.cost === 'expensive') {
-    runs[key] = previous.runs[key];
-    for (const [name, figure] of Object.entries(previous.figures)) if (figure.run === key) figures[name] = figure;
+
+const expensiveRuns = [{ key: 'labSeeds', run: strategyLabSeeds }, ...FD001_RUNS];
+if (only) {
+  const known = new Set(expensiveRuns.map((r) => r.key));
+  const unknown = [...only].filter((key) => !known.has(key));
+  if (only.size === 0 || unknown.length > 0) throw new Error(`--only takes expensive run keys separated by commas (${[...known].join(', ')}); got ${unknown.join(', ') || 'none'}`);
+}
+const started = performance.now();
+if (only) {
+  if (previous) for (const key of Object.keys(previous.runs)) if (!only.has(key)) carryOver(key, previous);
+} else {
+  for (const run of CHEAP_RUNS) {
+    const t0 = performance.now();
+    keep(await run(), 'cheap', (performance.now() - t0) / 1000);
+  }
+}
+for (const { key, run } of expensiveRuns) {
+  if (only && !only.has(key)) continue;
+  if (!only && cheapOnly && previous?.runs[key]?.cost === 'expensive') {
+    carryOver(key, previous);
     continue;
   }
   const t0 = performance.now();

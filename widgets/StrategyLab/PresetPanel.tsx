@@ -17,7 +17,7 @@ interface PresetPanelProps {
 }
 
 const shape = FD001_PRESET.temporalShape;
-const description = `convolutions ${shape.convolutions.map((c) => `${c.kernel}×${c.channels}`).join(', ')} over the 30-cycle window (the last one spans what is left of it), dense ${shape.hidden.join(', ')}; batch ${FD001_PRESET.batchSize}; Adam with a ${FD001_PRESET.warmupSteps}-step warm-up to ${FD001_PRESET.peakLearningRate} and a cosine decay; validation RMSE every ${FD001_PRESET.evaluateEvery} steps, the best parameters kept`;
+const description = `convolutions ${shape.convolutions.map((c) => `${c.kernel}×${c.channels}`).join(', ')} over the 30-cycle window (the last one spans what is left of it), dense ${shape.hidden.join(', ')}${FD001_PRESET.rulBiasAtTrainingMean ? ', the RUL output starting at the training mean' : ''}; batch ${FD001_PRESET.batchSize}; Adam with a ${FD001_PRESET.warmupSteps}-step warm-up to ${FD001_PRESET.peakLearningRate} and a cosine decay; validation RMSE every ${FD001_PRESET.evaluateEvery} steps, the best parameters kept`;
 
 export function PresetPanel({ active, available, disabled, onToggle, evaluations }: PresetPanelProps) {
   const tested = evaluations.filter((e) => e.split === 'test');

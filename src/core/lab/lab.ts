@@ -3,7 +3,7 @@
  * parameters and the same batches, so any difference between them is the strategy's doing.
  */
 import { rmse, nasaScore, healthAccuracy, perClassRecall } from '../data/metrics';
-import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ModelConfig } from '../model';
+import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, inputWidth, type ExplicitParameters, type ModelConfig } from '../model';
 import { DEFAULT_ADAM, withLearningRate, type OptimiserConfig } from '../optimiser-config';
 import { createRandom, shuffledIndices } from '../random';
 import { createPoolBatcher, disposeBatch, type Batch, type PoolBatcher } from '../trainer/batch';
@@ -93,6 +93,14 @@ export function labModelConfig(backbone: LabConfig['backbone'], data: LabDataset
   return { ...DEFAULT_TEMPORAL_MODEL_CONFIG, hidden: shape?.hidden ?? DEFAULT_TEMPORAL_MODEL_CONFIG.hidden, inputSize: data.featureCount, temporal };
 }
 
+const meanOf = (values: Float32Array): number => values.reduce((sum, value) => sum + value, 0) / Math.max(values.length, 1);
+
+/** The same parameters with the RUL head's (task 0's) bias set to `bias`. */
+export function withRulBias(parameters: ExplicitParameters, bias: number): ExplicitParameters {
+  const [rulHead, ...otherHeads] = parameters.heads;
+  return { shared: parameters.shared, heads: [{ weight: rulHead.weight, bias: [bias] }, ...otherHeads] };
+}
+
 const optimiserFor = (config: LabConfig): OptimiserConfig => config.optimiser ?? withLearningRate(DEFAULT_ADAM, LAB_LEARNING_RATE);
 
 export interface LabOptions {
@@ -121,7 +129,8 @@ export function createLab(config: LabConfig, data: LabDatasetArrays, options: La
   if (config.runs.length === 0) throw new Error('a lab needs at least one run');
   if (new Set(config.runs.map((r) => r.id)).size !== config.runs.length) throw new Error('run ids in a lab must be unique');
   const model = labModelConfig(config.backbone, data, config.temporalShape);
-  const initial = drawInitialParameters(model, config.seed);
+  const drawn = drawInitialParameters(model, config.seed);
+  const initial = config.rulBiasAtTrainingMean ? withRulBias(drawn, meanOf(data.train.rul)) : drawn;
   const optimiser = optimiserFor(config);
   const batchSize = config.batchSize ?? DEFAULT_BATCH;
   let runs: LabRuns | null = null;

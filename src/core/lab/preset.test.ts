@@ -6,7 +6,7 @@ import { learningRateAt, DEFAULT_ADAM } from '../optimiser-config';
 import { createBestParameters } from './best-parameters';
 import { FD001_PRESET, presetLabConfig, presetOptimiser } from './fd001-preset';
 import { prepareSyntheticFleetForLab } from './fleet-data';
-import { createLab, labModelConfig } from './lab';
+import { createLab, labModelConfig, withRulBias } from './lab';
 import { createTrainer } from '../trainer/trainer';
 import { createBatchFromArrays, disposeBatch } from '../trainer/batch';
 import { drawInitialParameters, inputWidth } from '../model';
@@ -75,5 +75,34 @@ describe('the preset’s network and its kept parameters', () => {
     const [validation] = await lab.evaluate('validation');
     expect(Number.isFinite(validation.rmse)).toBe(true);
     lab.dispose();
+  });
+});
+
+describe('the RUL head started at the training mean', () => {
+  const data = prepareSyntheticFleetForLab({ kind: 'syntheticFleet', seed: 5, engines: 20 });
+
+  it('replaces only the RUL head’s bias', () => {
+    const model = labModelConfig('temporal', data, FD001_PRESET.temporalShape);
+    const drawn = drawInitialParameters(model, 3);
+    const moved = withRulBias(drawn, 80);
+    expect(moved.heads[0].bias).toEqual([80]);
+    expect(moved.heads[0].weight).toEqual(drawn.heads[0].weight);
+    expect(moved.heads[1]).toEqual(drawn.heads[1]);
+    expect(moved.shared).toEqual(drawn.shared);
+  });
+
+  it('scores the untrained network near the spread of the targets, not near their mean', async () => {
+    const runs = [{ id: 'fixed', label: 'Fixed', strategy: { name: 'fixed' as const } }];
+    const config = { ...presetLabConfig(runs, 0, 'fleet', 4), data: { kind: 'syntheticFleet' as const, seed: 5, engines: 20 } };
+    const rmseAtStart = async (rulBiasAtTrainingMean: boolean) => {
+      const lab = createLab({ ...config, rulBiasAtTrainingMean }, data);
+      const [scores] = await lab.evaluate('validation');
+      lab.dispose();
+      return scores.rmse;
+    };
+    const mean = data.train.rul.reduce((sum, value) => sum + value, 0) / data.train.rul.length;
+    const [started, drawn] = [await rmseAtStart(true), await rmseAtStart(false)];
+    expect(started).toBeLessThan(0.6 * mean);
+    expect(drawn).toBeGreaterThan(0.8 * mean);
   });
 });

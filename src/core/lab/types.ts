@@ -50,6 +50,12 @@ export interface LabConfig {
    * engines with those: early stopping chosen on the validation engines only.
    */
   readonly keepBest?: boolean;
+  /**
+   * Start the RUL head's bias at the mean RUL of the training rows instead of its seeded draw near 0.
+   * The lab trains in cycles; from a bias near 0, Adam spends its first hundreds of steps only lifting
+   * the output to the right level (the "train a real model" preset, lab/fd001-preset.ts).
+   */
+  readonly rulBiasAtTrainingMean?: boolean;
   /** Default: Adam at {@link LAB_LEARNING_RATE} (lab.ts). */
   readonly optimiser?: OptimiserConfig;
   readonly batchSize?: number;
