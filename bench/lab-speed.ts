@@ -7,8 +7,10 @@
  * A live lab adds the host's frame pacing on top (at most `speed` steps per 1/60 s).
  *
  * `--record` stores the medians and the same-run ratios in content/bench-figures.json (bench/record.ts).
+ * `--sweep` measures LambdaSweep's seven fixed-weight runs instead (a stacked request: one stacked
+ * program, op by op on webgpu, against the GPU-resident runs the lab picks there; not recorded).
  *
- *   npm run bench:lab [-- --repeats 5 --no-worker --record]
+ *   npm run bench:lab [-- --repeats 5 --no-worker --record | --sweep]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +28,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const repeats = numberOption(argv, '--repeats', 5);
 const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
+const sweep = argv.includes('--sweep');
+if (sweep && recordRequested(argv)) throw new Error('--sweep figures are not recorded; drop --record or --sweep');
 const recording = recordRequested(argv) ? startBenchRecording() : null;
+const LAB_SIZES = sweep ? [7] : [2, 4];
 
 /** The op-by-op webgpu path takes seconds per lab step on SwiftShader: fewer steps, same repeats. */
+const lab = sweep ? 'sweep' : 'strategy';
+const trainer = sweep ? 'stacked program' : 'fused trainer';
 const WAYS: { label: string; request: Omit<LabSpeedRequest, 'runs' | 'repeats'> }[] = [
-  { label: 'webgpu, GPU-resident step', request: { backend: 'webgpu', path: 'resident', stepsPerCall: 25, calls: 8 } },
-  { label: 'webgpu, op by op (fused trainer)', request: { backend: 'webgpu', path: 'fused', stepsPerCall: 2, calls: 1 } },
-  { label: 'wasm (fused trainer)', request: { backend: 'wasm', path: 'fused', stepsPerCall: 25, calls: 8 } },
+  { label: 'webgpu, GPU-resident step', request: { lab, backend: 'webgpu', path: 'resident', stepsPerCall: 25, calls: 8 } },
+  { label: `webgpu, op by op (${trainer})`, request: { lab, backend: 'webgpu', path: 'fused', stepsPerCall: 2, calls: 1 } },
+  { label: `wasm (${trainer})`, request: { lab, backend: 'wasm', path: 'fused', stepsPerCall: 25, calls: 8 } },
 ];
 
 console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
@@ -45,7 +52,7 @@ console.log(`Chromium ${browserVersion}, --enable-unsafe-webgpu, WebGPU adapter:
 const rows: string[][] = [];
 const figures = new Map<string, number>();
 try {
-  for (const runs of [2, 4]) {
+  for (const runs of LAB_SIZES) {
     for (const way of WAYS) {
       for (const where of places) {
         const page = await browser.newPage();
@@ -73,7 +80,7 @@ try {
 console.log('');
 console.log(renderTable(['runs', 'path', 'where', 'steps per call', 'lab steps/s (median)'], rows));
 const recorded: Record<string, ReturnType<typeof speedFigure>> = {};
-for (const runs of [2, 4]) {
+for (const runs of LAB_SIZES) {
   for (const where of places) {
     const resident = figures.get(`${runs}/webgpu/resident/${where}`) ?? Number.NaN;
     const opByOp = figures.get(`${runs}/webgpu/fused/${where}`) ?? Number.NaN;

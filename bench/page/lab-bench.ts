@@ -1,6 +1,7 @@
 /**
- * A lab as StrategyLab runs it (toy data, dense backbone, batch 64), in the page or a Worker: its
- * steps per second on one backend and path, and the tensor-count check of a GPU-resident lab. The
+ * A lab as StrategyLab runs it (toy data, dense backbone, batch 64), or LambdaSweep's seven fixed-weight
+ * runs (a stacked request), in the page or a Worker: its steps per second on one backend and path, and
+ * the tensor-count check of a GPU-resident lab. The
  * host asks the lab for a frame's worth of steps in one call (src/live/host.ts); `stepsPerCall` is
  * that frame's worth, the lab's speed setting.
  */
@@ -11,6 +12,7 @@ import { createLab } from '../../src/core/lab/lab';
 import { resolveLabData } from '../../src/core/lab/lab-data';
 import type { ResidentSupport } from '../../src/core/lab/resident-run';
 import type { LabConfig, RunPath } from '../../src/core/lab/types';
+import { sweepLabConfig } from '../../widgets/LambdaSweep/model';
 import { median } from '../timing';
 
 const STRATEGY_LAB_RUNS: LabConfig['runs'] = [
@@ -20,13 +22,20 @@ const STRATEGY_LAB_RUNS: LabConfig['runs'] = [
   { id: 'gabaInverseNorm', label: 'GABA (1/‖g‖)', strategy: { name: 'gabaInverseNorm' } },
 ];
 const labConfig = (runs: number): LabConfig => ({ seed: 3, data: { kind: 'toy', seed: 11 }, runs: STRATEGY_LAB_RUNS.slice(0, runs) });
+/** LambdaSweep's default sweep as the widget configures it (stacked: true, seven runs). */
+const sweepConfig = (): LabConfig => sweepLabConfig({ steps: 600, seed: 0, data: 'toy' });
 const toyData = () => resolveLabData({ kind: 'toy', seed: 11 }, new Map());
 /** Every run on the fused trainer: today's op-by-op path on webgpu. */
 const FUSED_ONLY: ResidentSupport = { unsupportedReason: () => 'op-by-op on purpose', create: () => { throw new Error('not used'); } };
 
 export interface LabSpeedRequest {
   readonly backend: BackendName;
-  /** 'resident': runs with a GPU plan on the resident step (webgpu only); 'fused': every run op by op. */
+  /** StrategyLab's first `runs` runs (default), or LambdaSweep's seven ('sweep'; `runs` is then 7). */
+  readonly lab?: 'strategy' | 'sweep';
+  /**
+   * 'resident': runs with a GPU plan on the resident step (webgpu only); 'fused': no run on the resident
+   * step, so every run op by op, or for the sweep its stacked program (op by op on webgpu).
+   */
   readonly path: 'resident' | 'fused';
   readonly runs: number;
   readonly stepsPerCall: number;
@@ -45,7 +54,9 @@ export interface LabSpeed {
 export async function labSpeed(request: LabSpeedRequest): Promise<LabSpeed> {
   const choice = await selectBackend({ forced: request.backend, order: [request.backend], wasmPaths: request.wasmPaths });
   if (choice.name !== request.backend) throw new Error(`${request.backend} did not start: ${choice.skipped.map((s) => s.reason).join('; ')}`);
-  const lab = createLab(labConfig(request.runs), toyData(), request.path === 'fused' ? { resident: FUSED_ONLY } : {});
+  const config = request.lab === 'sweep' ? sweepConfig() : labConfig(request.runs);
+  const data = resolveLabData(config.data, new Map());
+  const lab = createLab(config, data, request.path === 'fused' ? { resident: FUSED_ONLY } : {});
   try {
     await lab.steps(request.stepsPerCall); // compiles the programs
     const runs: number[] = [];

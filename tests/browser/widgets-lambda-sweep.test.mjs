@@ -1,15 +1,9 @@
-// LambdaSweep in a real browser: a short live sweep (7 runs stacked, in the Worker) runs to the
+// LambdaSweep in a real browser: a short live sweep (7 runs stacked off WebGPU, in the Worker) runs to the
 // end with 7 points plotted while the page keeps painting frames; Cancel stops a running sweep.
 import { assert, test } from './harness.mjs';
-import { openWidget, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+import { openWidget, parseSweepStatus, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 const LAMBDAS = [0.1, 0.25, 0.5, 0.6, 0.75, 0.9, 1.0];
-
-/** "step N / M of 7 runs, stacked · status · backend" */
-function parseSweepStatus(content) {
-  const match = /step (\d+) \/ (\d+) of 7 runs, stacked · (\w+)/.exec(content);
-  return match ? { step: Number(match[1]), total: Number(match[2]), status: match[3] } : null;
-}
 
 test('LambdaSweep: a 100-step sweep finishes with 7 points while the page stays responsive', async ({ baseUrl, browser, screenshotDir }) => {
   const { page, context, watcher, figure, testId, where } = await openWidget(await browser(), baseUrl, 'LambdaSweep', { state: { steps: 100, seed: 0 } });
@@ -44,6 +38,7 @@ test('LambdaSweep: a 100-step sweep finishes with 7 points while the page stays 
     const parsed = parseSweepStatus(final);
     assert.equal(parsed.step, 100);
     assert.equal(parsed.total, 100);
+    assert.equal(parsed.trainedAs, 'stacked', `off WebGPU the seven runs train as one stacked program: "${final}"`);
     assert.equal(await progress.evaluate((element) => [element.value, element.max].join('/')), '100/100', 'progress bar full');
     // Frames during training, scaled to a 2-second window, and the longest gap between two frames.
     const inRun = log.frames.filter((time) => time >= runningAt && time <= doneAt);

@@ -4,12 +4,16 @@
 // ?backend=cpu to its printed precision. GabaExplorer's live mode: a floor moved while paused takes
 // effect at the next step on the resident path (λ_rul lifted to at least 1/3 there, and not before),
 // as on cpu, and the readouts at the end agree with the cpu backend's. The tensor count of a resident lab in the page
-// stays flat over many multi-step calls (bench page, window.residentLabCheck).
+// stays flat over many multi-step calls (bench page, window.residentLabCheck). LambdaSweep's seven
+// fixed-weight runs, a stacked request, train on the GPU-resident step on webgpu (its status line and
+// path list say so) and its exported points agree with the stacked program on cpu; GradientCombiner's
+// live run steps on the resident path and its readouts agree with cpu's.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'vite';
 import { assert, ROOT, test } from './harness.mjs';
 import { serveDirectory } from './static-server.mjs';
-import { openWidget, parseStepCount, playWhenReady, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
+import { openWidget, parseStepCount, parseSweepStatus, playWhenReady, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 const STEPS = 100;
 /** Three strategies with a GPU plan and GLS, which has none (its geometric mean can throw mid-batch). */
@@ -104,6 +108,74 @@ test('GabaExplorer live on WebGPU: the GPU-resident step takes a floor retune at
   assert.deepEqual(gpu.marks, cpu.marks);
   assert.deepEqual(gpu.before, cpu.before);
   assert.deepEqual(gpu.after, cpu.after);
+  for (const [id, shown] of Object.entries(gpu.readouts)) assert.ok(agreePrinted(shown, cpu.readouts[id]), `${id}: webgpu ${shown}, cpu ${cpu.readouts[id]}`);
+});
+
+/** LambdaSweep's shortest sweep (100 steps, evaluated at 50 and 100): status, path list and exported points. */
+async function lambdaSweep(browser, baseUrl, backend, screenshotDir) {
+  const { page, context, watcher, figure, testId } = await openWidget(browser, baseUrl, 'LambdaSweep', { state: { steps: 100, seed: 2 }, backend });
+  try {
+    await testId('sweep-start').click();
+    const final = await waitForText(testId('sweep-status'), (content) => parseSweepStatus(content)?.status === 'done', { timeout: 90_000, label: `the sweep on ${backend}` });
+    const paths = (await testId('live-run-paths').count()) > 0 ? await testId('live-run-paths').locator('li').allInnerTexts() : [];
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const points = csv.trim().split(/\r\n/).slice(1).map((line) => line.split(','));
+    if (screenshotDir) await screenshotBothThemes(page, figure, screenshotDir, `lambda-sweep-${backend}`);
+    watcher.assertClean(`LambdaSweep on ${backend}`);
+    return { final, paths, points };
+  } finally {
+    await context.close();
+  }
+}
+
+test('LambdaSweep on WebGPU: the seven stacked-request runs train on the GPU-resident step, and the points match the stacked program on cpu', async ({ baseUrl, browser, webgpuBrowser, screenshotDir }) => {
+  const gpu = await lambdaSweep(await webgpuBrowser(), baseUrl, 'webgpu', screenshotDir);
+  const cpu = await lambdaSweep(await browser(), baseUrl, 'cpu');
+  console.log(`     webgpu ${gpu.final}\n     ${gpu.paths.join('\n     ')}\n     cpu ${cpu.final}\n     webgpu ${JSON.stringify(gpu.points)}\n     cpu    ${JSON.stringify(cpu.points)}`);
+  assert.equal(parseSweepStatus(gpu.final).trainedAs, 'GPU-resident', gpu.final);
+  assert.match(gpu.final, / · webgpu/);
+  assert.equal(parseSweepStatus(cpu.final).trainedAs, 'stacked', cpu.final);
+  assert.equal(gpu.paths.length, 1, JSON.stringify(gpu.paths));
+  assert.match(gpu.paths[0], /^GPU-resident step .*: λ_rul = 0\.1, .*λ_rul = 1 \(asked to stack, but on webgpu every run can take the GPU-resident step/);
+  assert.equal(gpu.points.length, 7, 'one exported point per λ');
+  gpu.points.forEach(([lambda, step, rmse, accuracy], i) => {
+    const [cpuLambda, cpuStep, cpuRmse, cpuAccuracy] = cpu.points[i];
+    assert.deepEqual([lambda, step], [cpuLambda, cpuStep]);
+    assert.equal(step, '100');
+    // The charts plot RMSE in cycles and accuracy as a fraction: compared at 2 and 3 decimals.
+    assert.ok(agreePrinted(Number(rmse).toFixed(2), Number(cpuRmse).toFixed(2)), `λ ${lambda} RMSE: webgpu ${rmse}, cpu ${cpuRmse}`);
+    assert.ok(agreePrinted(Number(accuracy).toFixed(3), Number(cpuAccuracy).toFixed(3)), `λ ${lambda} accuracy: webgpu ${accuracy}, cpu ${cpuAccuracy}`);
+  });
+});
+
+/** GradientCombiner live, fixed λ: 15 single steps, then every readout. */
+async function combinerSteps(browser, baseUrl, backend) {
+  const { context, watcher, testId } = await openWidget(browser, baseUrl, 'GradientCombiner', { state: { mode: 'live', seed: 3, lambda: 0.7 }, backend });
+  try {
+    const counter = testId('live-step-count');
+    await waitForText(counter, (content) => parseStepCount(content)?.status === 'idle', { label: `the lab on ${backend}` });
+    for (let step = 1; step <= 15; step += 1) {
+      await testId('live-step').click();
+      await waitForText(counter, (content) => parseStepCount(content)?.step === step, { label: `step ${step}` });
+    }
+    const readouts = {};
+    for (const id of ['combiner-share-rul', 'combiner-share-health', 'combiner-deviation', 'combiner-length', 'combiner-measured-ratio', 'combiner-live-angle']) readouts[id] = await text(testId(id));
+    const paths = (await testId('live-run-paths').count()) > 0 ? await testId('live-run-paths').innerText() : '';
+    watcher.assertClean(`GradientCombiner live on ${backend}`);
+    return { final: await text(counter), readouts, paths };
+  } finally {
+    await context.close();
+  }
+}
+
+test('GradientCombiner live on WebGPU: the fixed-λ run steps on the GPU-resident path and reads what cpu reads', async ({ baseUrl, browser, webgpuBrowser }) => {
+  const gpu = await combinerSteps(await webgpuBrowser(), baseUrl, 'webgpu');
+  const cpu = await combinerSteps(await browser(), baseUrl, 'cpu');
+  console.log(`     webgpu ${JSON.stringify(gpu)}\n     cpu ${JSON.stringify(cpu)}`);
+  assert.match(gpu.paths, /^GPU-resident step .*: Fixed λ$/);
+  assert.match(parseStepCount(gpu.final).backend, /^webgpu \(in a Worker\)/);
+  assert.equal(cpu.paths, '');
   for (const [id, shown] of Object.entries(gpu.readouts)) assert.ok(agreePrinted(shown, cpu.readouts[id]), `${id}: webgpu ${shown}, cpu ${cpu.readouts[id]}`);
 });
 

@@ -83,6 +83,12 @@ export function parseStepCount(content) {
   return { step: Number(match[1]), total: match[2] ? Number(match[2]) : null, status: match[3].trim(), backend: match[4] ?? '' };
 }
 
+/** LambdaSweep's "step N / M of 7 runs, <how they train> · status · backend" (the how from the lab's paths, once it has said). */
+export function parseSweepStatus(content) {
+  const match = /step (\d+) \/ (\d+) of 7 runs(?:, ([^·]+?))? · (\w+)/.exec(content);
+  return match ? { step: Number(match[1]), total: Number(match[2]), trainedAs: match[3] ?? null, status: match[4] } : null;
+}
+
 /**
  * Waits until a live widget's lab is ready (idle), sets its speed (steps per frame) and presses Play.
  * Returns the step-counter locator.

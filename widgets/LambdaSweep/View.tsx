@@ -1,12 +1,15 @@
 /**
  * λ_rul sensitivity sweep: the published FD002/FD004 ablation, and a live sweep of the toy backbone
- * at seven weights trained as one stacked program in the training host, with progress, pause and
- * cancel (which stops the sweep and keeps the points it has).
+ * at seven weights in the training host (one stacked program, or on webgpu seven GPU-resident runs;
+ * the status line says which, from the lab's paths), with progress, pause and cancel (which stops the
+ * sweep and keeps the points it has).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTf } from '../../src/book/tf/TfProvider';
 import { useLab } from '../../src/live/useLab';
 import { ExportCsvButton } from '../shared/ExportCsvButton';
+import { RunPaths } from '../shared/RunPaths';
+import { runPathSummary } from '../shared/run-path-summary';
 import { LineChart } from '../shared/LineChart';
 import { formatRate } from '../../src/live/step-rate';
 import { NumberField } from '../shared/NumberField';
@@ -30,6 +33,7 @@ export default function LambdaSweep({ id }: { readonly id: string }) {
   // Settings change a sweep only before it starts or once it stopped; they apply on "Run again".
   const locked = phase === 'starting' || phase === 'running' || phase === 'paused';
   const total = lab.config?.totalSteps ?? state.steps;
+  const trainedAs = runPathSummary(lab.runPaths);
   const runAgain = (): void => {
     if (started) lab.reset();
     setCancelled(false);
@@ -120,7 +124,7 @@ export default function LambdaSweep({ id }: { readonly id: string }) {
         )}
         <progress className="ba-progress" max={total} value={lab.step} aria-label="Sweep progress" data-testid="sweep-progress" />
         <span className="ba-step-counter" data-testid="sweep-status">
-          {started ? `step ${lab.step} / ${total} of 7 runs, stacked · ${phase}` : 'not started'}
+          {started ? `step ${lab.step} / ${total} of 7 runs${trainedAs ? `, ${trainedAs}` : ''} · ${phase}` : 'not started'}
           {lab.backend ? ` · ${lab.backend.name}` : ''}
           {lab.stepsPerSecond !== null ? ` · ${formatRate(lab.stepsPerSecond)}` : ''}
         </span>
@@ -128,6 +132,7 @@ export default function LambdaSweep({ id }: { readonly id: string }) {
         {lab.settingsPending && phase !== 'not started' && <p className="ba-pending" role="status">New settings apply on Run again; the points shown keep theirs.</p>}
         {lab.error && <p className="ba-error" role="alert">{lab.error}</p>}
       </div>
+      {started && <RunPaths lab={lab} />}
       <p className="ba-note">
         Left: figures as published (FD002, FD004). Right: what the core measures here and now on synthetic data, every run
         starting from the same initial parameters and seeing the same batches; points update at each evaluation.

@@ -1,7 +1,8 @@
 /**
  * λ_rul sensitivity sweep: the published ablation next to a live sweep the reader starts, in which the
- * core trains the toy backbone at every λ as one stacked program (same initial parameters, same
- * batches; src/core/sweep/batched-sweep.ts).
+ * core trains the toy backbone at every λ from the same initial parameters on the same batches: as
+ * one stacked program (src/core/sweep/batched-sweep.ts), or on webgpu, where that program is slow, as
+ * seven GPU-resident runs (src/core/lab/lab-runs.ts decides).
  */
 import type { LabConfig, LabEvaluation } from '../../src/live/types';
 import { SEED_FIELD, type Schema } from '../shared/url-state';
@@ -44,8 +45,9 @@ export const runIdFor = (lambda: number): string => `lambda-${lambda.toFixed(2)}
 export function sweepLabConfig(state: SweepState): LabConfig {
   return {
     seed: state.seed,
-    // Every run is fixed weights on the dense backbone: one stacked program trains them all, ~5×
-    // faster than seven trainers (npm run bench:sweep).
+    // Every run is fixed weights on the dense backbone: on cpu and wasm one stacked program trains them
+    // all, ~5× faster than seven trainers (npm run bench:sweep); on webgpu the lab trains them on the
+    // GPU-resident step instead, the faster path there.
     stacked: true,
     data: state.data === 'toy' ? { kind: 'toy', seed: state.seed + 1 } : { kind: 'syntheticFleet', seed: state.seed + 1 },
     runs: SWEEP_LAMBDAS.map((lambda) => ({

@@ -8,12 +8,17 @@ export function RunPaths({ lab }: { readonly lab: Pick<LabHandle, 'runPaths' | '
   const entries = Object.entries(lab.runPaths);
   if (entries.length === 0 || lab.backend?.name !== 'webgpu') return null;
   const label = (runId: string) => lab.config?.runs.find((run) => run.id === runId)?.label ?? runId;
-  const resident = entries.filter(([, path]) => path.path === 'gpuResident').map(([runId]) => label(runId));
+  const resident = entries.filter(([, path]) => path.path === 'gpuResident');
+  // A resident run has a reason only when it was not the plain default (a stacked request, lab-runs.ts).
+  const residentReasons = [...new Set(resident.flatMap(([, path]) => (path.reason ? [path.reason] : [])))];
   const others = entries.filter(([, path]) => path.path !== 'gpuResident');
   return (
     <ul className="ba-run-paths" data-testid="live-run-paths" aria-label="How each run trains">
       {resident.length > 0 && (
-        <li data-path="gpuResident">GPU-resident step (whole steps on the GPU, one readback per frame): {resident.join(', ')}</li>
+        <li data-path="gpuResident">
+          GPU-resident step (whole steps on the GPU, one readback per frame): {resident.map(([runId]) => label(runId)).join(', ')}
+          {residentReasons.length > 0 ? ` (${residentReasons.join('; ')})` : ''}
+        </li>
       )}
       {others.map(([runId, path]) => (
         <li key={runId} data-path={path.path}>

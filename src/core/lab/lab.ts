@@ -9,8 +9,7 @@ import { createRandom, shuffledIndices } from '../random';
 import { createPoolBatcher, disposeBatch, type Batch, type PoolBatcher } from '../trainer/batch';
 import { createBestParameters } from './best-parameters';
 import { WEBGPU_RESIDENT_SUPPORT, type ResidentSupport } from './resident-run';
-import { createSeparateRuns } from './separate-runs';
-import { createStackedRuns } from './stacked-runs';
+import { createLabRuns } from './lab-runs';
 import type { LabConfig, LabDatasetArrays, LabEvaluation, LabRuns, LabSplit, LabStepRecord, LabStepResult, LabStepsResult, RunPath } from './types';
 
 export interface Lab {
@@ -140,9 +139,7 @@ export function createLab(config: LabConfig, data: LabDatasetArrays, options: La
   try {
     const pool = poolOf(shuffledRows(inputRows(data.train, model), config.seed));
     batcher = createPoolBatcher(pool, batchSize, { cutPatchesFor: model.temporal });
-    runs = config.stacked
-      ? createStackedRuns(config, model, initial, optimiser)
-      : createSeparateRuns({ config, model, initial, optimiser, pool, batchSize, resident: options.resident ?? WEBGPU_RESIDENT_SUPPORT });
+    runs = createLabRuns({ config, model, initial, optimiser, pool, batchSize, resident: options.resident ?? WEBGPU_RESIDENT_SUPPORT });
     validation = createPoolBatcher(poolOf(inputRows(data.validation, model)), 1);
     if (data.test) test = createPoolBatcher(poolOf(inputRows(data.test, model)), 1);
   } catch (error) {
@@ -157,7 +154,6 @@ export function createLab(config: LabConfig, data: LabDatasetArrays, options: La
   const validationSet = validation;
   let stepCount = 0;
   const best = config.keepBest ? createBestParameters() : null;
-  if (best && !training.parametersOf) throw new Error('keeping the best parameters needs separate runs, not a stacked lab');
   let restored = false;
   const steps = async (count: number): Promise<LabStepsResult> => {
     if (!Number.isInteger(count) || count < 1) throw new Error(`a lab takes a positive whole number of steps, got ${count}`);

@@ -16,6 +16,7 @@ import { createTrainer, type StepRecord } from '../trainer/trainer';
 import type { ResidentTrainer, ResidentTrainerOptions } from '../webgpu/resident-trainer';
 import { residentPlanFor } from '../webgpu/resident-plan';
 import { createLab } from './lab';
+import { RESIDENT_INSTEAD_OF_STACKED } from './lab-runs';
 import { resolveLabData } from './lab-data';
 import type { ResidentSupport } from './resident-run';
 import type { LabConfig, LabStepRecord } from './types';
@@ -169,5 +170,50 @@ describe('a lab with GPU-resident runs', () => {
     expect(tf.memory().numTensors).toBe(settled);
     lab.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  describe('a stacked request, which stacks only where stacking is the fast path', () => {
+    const sweep: LabConfig['runs'] = [0.1, 0.5, 0.9].map((lambda) => ({ id: `l${lambda}`, label: `λ_rul = ${lambda}`, strategy: { name: 'fixed', hyper: { weights: [lambda, 1 - lambda] } } }));
+    const stackedConfig = (overrides: Partial<LabConfig> = {}) => config({ runs: sweep, stacked: true, evaluateEvery: 5, ...overrides });
+
+    it('trains every run on the resident step when all can take it, with the stacked program’s numbers to float rounding', async () => {
+      const resident = createLab(stackedConfig(), toy, { resident: support() });
+      const stacked = createLab(stackedConfig(), toy, { resident: fusedOnly });
+      for (const run of sweep) {
+        expect(resident.paths[run.id]).toEqual({ path: 'gpuResident', reason: RESIDENT_INSTEAD_OF_STACKED });
+        expect(stacked.paths[run.id]).toEqual({ path: 'stacked', reason: `one stacked program trains every run, since ${sweep[0].label} cannot take the GPU-resident step: fused on purpose` });
+      }
+      const taken = (await resident.steps(8)).records;
+      const expected: Record<string, LabStepRecord[]> = {};
+      for (let i = 0; i < 8; i += 1) for (const [runId, record] of Object.entries((await stacked.step()).records)) (expected[runId] ??= []).push(record);
+      for (const run of sweep) {
+        expect(taken[run.id].map((r) => [r.step, ...r.weights])).toEqual(expected[run.id].map((r) => [r.step, ...r.weights]));
+        taken[run.id].forEach((record, i) => record.losses.forEach((loss, k) => expect(Math.abs(loss - expected[run.id][i].losses[k]) / Math.abs(loss)).toBeLessThan(1e-5)));
+      }
+      const [a, b] = [await resident.evaluate(), await stacked.evaluate()];
+      expect(a.map((e) => e.runId)).toEqual(sweep.map((run) => run.id));
+      a.forEach((evaluation, i) => expect(Math.abs(evaluation.rmse - b[i].rmse) / b[i].rmse).toBeLessThan(1e-5));
+      resident.dispose();
+      stacked.dispose();
+    });
+
+    it('stacks when any run cannot take the resident step, naming the run and the reason', () => {
+      const refusesWideBatches: ResidentSupport = { unsupportedReason: (_model, batchSize) => (batchSize > 32 ? `no batches over 32, got ${batchSize}` : null), create: support().create };
+      const wide = createLab(stackedConfig(), toy, { resident: refusesWideBatches });
+      expect(wide.paths['l0.1']).toEqual({ path: 'stacked', reason: 'one stacked program trains every run, since λ_rul = 0.1 cannot take the GPU-resident step: no batches over 32, got 48' });
+      wide.dispose();
+      const narrow = createLab(stackedConfig({ batchSize: 32 }), toy, { resident: refusesWideBatches });
+      expect(narrow.paths['l0.9'].path).toBe('gpuResident');
+      narrow.dispose();
+      const onCpu = createLab(stackedConfig(), toy);
+      expect(onCpu.paths['l0.5']).toEqual({ path: 'stacked', reason: 'one stacked program trains every run, since λ_rul = 0.1 cannot take the GPU-resident step: the GPU-resident step needs the webgpu backend, not cpu' });
+      onCpu.dispose();
+    });
+
+    it('refuses runs that may not be stacked on every backend, resident or not', () => {
+      const moving = stackedConfig({ runs: [...sweep, runs[0]] });
+      expect(() => createLab(moving, toy, { resident: support() })).toThrow(/a stacked lab trains fixed weights only, and GABA is/);
+      expect(() => createLab(stackedConfig({ keepBest: true }), toy, { resident: support() })).toThrow('keeping the best parameters needs separate runs, not a stacked lab');
+    });
   });
 });

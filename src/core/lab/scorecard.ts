@@ -4,8 +4,9 @@
  * validation windows. A seed sets the initial parameters and the batch order, and every strategy of
  * that seed shares both, so the differences can be paired per seed (scorecard-summary.ts).
  *
- * Runs whose weights never move and that share their task losses train as one stacked program
- * (stacked-runs.ts, the definitions marked 'stackable'); the others get a trainer each. Seeds cannot share a stacked program, because a
+ * Runs whose weights never move and that share their task losses are asked to stack: one stacked
+ * program (stacked-runs.ts, the definitions marked 'stackable'), or on webgpu GPU-resident runs where
+ * that is faster (lab-runs.ts); the others get a trainer each. Seeds cannot share a stacked program, because a
  * stacked program steps every network on one batch and each seed has its own batch order.
  */
 import { describeStrategy, strategyDefinition } from '../strategies/index';
@@ -41,7 +42,7 @@ export interface ScorecardRuns {
   readonly split: 'test' | 'validation';
   /** Rows scored: test engines, or validation windows. */
   readonly count: number;
-  /** Runs trained in a stacked program. */
+  /** Runs trained in a stacked program, as their labs' paths say (on webgpu a stacked request may train resident). */
   readonly stackedRunIds: readonly string[];
   readonly scores: readonly SeedScore[];
 }
@@ -105,6 +106,7 @@ export async function runScorecard(config: ScorecardConfig, data: LabDatasetArra
   const totalModelSteps = config.seeds.length * config.runs.length * config.steps;
   let modelSteps = 0;
   const scores: SeedScore[] = [];
+  const stackedRunIds = new Set<string>();
   for (const [seedIndex, seed] of config.seeds.entries()) {
     const report = () => hooks.onProgress?.({ seed, seedIndex, seedCount: config.seeds.length, modelSteps, totalModelSteps });
     for (const program of programs) {
@@ -113,6 +115,7 @@ export async function runScorecard(config: ScorecardConfig, data: LabDatasetArra
         batchSize: config.batchSize, optimiser: config.optimiser,
       };
       const lab = createLab(labConfig, data);
+      for (const [runId, { path }] of Object.entries(lab.paths)) if (path === 'stacked') stackedRunIds.add(runId);
       try {
         const failures = new Map<string, string>();
         for (let step = 1; step <= config.steps; step += 1) {
@@ -141,5 +144,5 @@ export async function runScorecard(config: ScorecardConfig, data: LabDatasetArra
     }
   }
   const count = split === 'test' ? data.test!.rul.length : data.validation.rul.length;
-  return { split, count, stackedRunIds: stacked.flat().map((run) => run.id), scores };
+  return { split, count, stackedRunIds: [...stackedRunIds], scores };
 }

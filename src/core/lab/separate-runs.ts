@@ -23,6 +23,8 @@ export interface SeparateRunsOptions {
   readonly pool: ArrayPool;
   readonly batchSize: number;
   readonly resident: ResidentSupport;
+  /** Why the resident runs train there, when that is not the plain default (a stacked request, lab-runs.ts). */
+  readonly residentReason?: string;
 }
 
 type Run = { readonly kind: 'fused'; readonly trainer: Trainer } | { readonly kind: 'resident'; readonly run: ResidentRun };
@@ -31,7 +33,7 @@ function createRun(options: SeparateRunsOptions, strategy: LabConfig['runs'][num
   const { model, initial, optimiser, batchSize, pool } = options;
   const refusal = residentRunRefusal(options.resident, model, batchSize, strategy, optimiser);
   if (refusal === null) {
-    paths[runId] = { path: 'gpuResident' };
+    paths[runId] = options.residentReason ? { path: 'gpuResident', reason: options.residentReason } : { path: 'gpuResident' };
     return { kind: 'resident', run: createResidentRun(options.resident, { model, initial, strategy, optimiser, pool, batchSize }) };
   }
   paths[runId] = { path: 'fused', reason: refusal };

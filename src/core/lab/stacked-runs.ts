@@ -5,13 +5,19 @@
  * with the reason, rather than trained differently from what the lab says.
  */
 import { createStrategy, strategyDefinition } from '../strategies/index';
+import type { WeightingStrategy } from '../strategies/strategy';
 import type { ExplicitParameters, ModelConfig } from '../model';
 import type { OptimiserConfig } from '../optimiser-config';
 import { createBatchedSweep } from '../sweep/batched-sweep';
 import type { LabConfig, LabRuns, LabStepRecord, RunOutputs } from './types';
 
-export function createStackedRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig): LabRuns {
+/**
+ * The runs' strategies, or an error saying why these runs may not be stacked. Checked for every stacked
+ * request, also one that trains as GPU-resident runs (lab-runs.ts), so a lab is refused alike on every backend.
+ */
+export function stackableStrategies(config: LabConfig, model: ModelConfig, optimiser: OptimiserConfig): WeightingStrategy[] {
   if (model.temporal) throw new Error('a stacked lab trains the dense backbone only');
+  if (config.keepBest) throw new Error('keeping the best parameters needs separate runs, not a stacked lab');
   const strategies = config.runs.map((run) => createStrategy(run.strategy, { taskCount: 2, optimiser }));
   // Only the methods whose definition says 'stackable' (fixed weights that never move) fit one program.
   const moving = config.runs.findIndex((run) => strategyDefinition(run.strategy.name).kind !== 'stackable');
@@ -20,6 +26,13 @@ export function createStackedRuns(config: LabConfig, model: ModelConfig, initial
   if (strategies.some((strategy) => strategy.taskLosses.join() !== taskLosses.join())) {
     throw new Error('the runs of a stacked lab must share their task losses');
   }
+  return strategies;
+}
+
+/** `reason` says why this lab stacks (lab-runs.ts decides). */
+export function createStackedRuns(config: LabConfig, model: ModelConfig, initial: ExplicitParameters, optimiser: OptimiserConfig, reason: string): LabRuns {
+  const strategies = stackableStrategies(config, model, optimiser);
+  const taskLosses = strategies[0].taskLosses;
   const weights = strategies.map((strategy) => strategy.currentWeights());
   const sweep = createBatchedSweep({
     model,
@@ -32,7 +45,7 @@ export function createStackedRuns(config: LabConfig, model: ModelConfig, initial
   const reported = new Set<number>();
   const live = () => config.runs.flatMap((run, n) => (sweep.stopped.includes(n) ? [] : [{ run, n }]));
 
-  const paths = Object.fromEntries(config.runs.map((run) => [run.id, { path: 'stacked', reason: 'a stacked lab trains all its runs in one stacked program' } as const]));
+  const paths = Object.fromEntries(config.runs.map((run) => [run.id, { path: 'stacked', reason } as const]));
   return {
     paths,
     async step(batch) {

@@ -37,7 +37,9 @@ export interface LabConfig {
   /**
    * Train every run in one stacked program (sweep/batched-sweep.ts) instead of one trainer each:
    * ~5× the model-steps per second. Only for runs of fixed weights on the same losses and the dense
-   * backbone; their records then carry losses and weights, and no gradient measurements.
+   * backbone; their records then carry losses and weights, and no gradient measurements. On webgpu,
+   * where that program runs kernel by kernel, runs that can all take the GPU-resident step train there
+   * instead (lab-runs.ts decides, and `paths` says so).
    */
   readonly stacked?: boolean;
   /**
