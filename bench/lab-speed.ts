@@ -91,7 +91,7 @@ for (const runs of LAB_SIZES) {
       [`${name}.resident`]: speedFigure(resident),
       [`${name}.opByOp`]: speedFigure(opByOp),
       [`${name}.wasm`]: speedFigure(wasm),
-      [`${name}.residentVsOpByOp`]: ratioFigure(resident / opByOp, 0),
+      [`${name}.residentVsOpByOp`]: ratioFigure(resident / opByOp, 2),
       [`${name}.residentVsWasm`]: ratioFigure(resident / wasm, 2),
     });
   }

@@ -49,4 +49,8 @@ export type FigureSpec = Omit<Figure, 'run'>;
 export const fixedFigure = (value: number, digits: number): FigureSpec => ({ value, style: 'fixed', digits });
 export const integerFigure = (value: number): FigureSpec => ({ value, style: 'integer', digits: 0 });
 export const percentFigure = (value: number, digits = 1): FigureSpec => ({ value, style: 'percent', digits });
-export const ratioFigure = (value: number, digits = 2): FigureSpec => ({ value, style: 'ratio', digits });
+/** `digits` significant digits (1 or more): 75.5× at 3, 76× at 2. */
+export const ratioFigure = (value: number, digits = 2): FigureSpec => {
+  if (!Number.isInteger(digits) || digits < 1) throw new Error(`a ratio figure needs 1 or more significant digits, got ${digits}`);
+  return { value, style: 'ratio', digits };
+};
