@@ -104,7 +104,7 @@ describe('a convolution as a dense layer over patches', () => {
     });
     expect(single.shape).toEqual([2, 3, 2]);
     expect(stacked.shape).toEqual([2, 2, 3, 2]);
-    const check = (actual: number[][][]) => actual.forEach((window, n) => window.forEach((row, p) => row.forEach((v, o) => expect(v).toBeCloseTo(expected[n][p][o], 3))));
+    const check = (actual: number[][][]) => actual.forEach((windowRows, n) => windowRows.forEach((row, p) => row.forEach((v, o) => expect(v).toBeCloseTo(expected[n][p][o], 3))));
     check((await single.array()) as number[][][]);
     for (const replica of (await stacked.array()) as number[][][][]) check(replica);
     tf.dispose([single, stacked]);
