@@ -2,7 +2,9 @@
  * Which runs of a live lab train on the GPU-resident step and which on the fused path, and why: shown
  * under WebGPU only, where the answer differs from run to run and decides the speed.
  */
+import { Fragment } from 'react';
 import type { LabHandle } from '../../src/live/types';
+import { MathText } from './MathLabel';
 
 export function RunPaths({ lab }: { readonly lab: Pick<LabHandle, 'runPaths' | 'config' | 'backend'> }) {
   const entries = Object.entries(lab.runPaths);
@@ -16,13 +18,19 @@ export function RunPaths({ lab }: { readonly lab: Pick<LabHandle, 'runPaths' | '
     <ul className="ba-run-paths" data-testid="live-run-paths" aria-label="How each run trains">
       {resident.length > 0 && (
         <li data-path="gpuResident">
-          GPU-resident step (whole steps on the GPU, one readback per frame): {resident.map(([runId]) => label(runId)).join(', ')}
+          GPU-resident step (whole steps on the GPU, one readback per frame):{' '}
+          {resident.map(([runId], i) => (
+            <Fragment key={runId}>
+              {i > 0 && ', '}
+              <MathText text={label(runId)} />
+            </Fragment>
+          ))}
           {residentReasons.length > 0 ? ` (${residentReasons.join('; ')})` : ''}
         </li>
       )}
       {others.map(([runId, path]) => (
         <li key={runId} data-path={path.path}>
-          {label(runId)}: {path.path === 'stacked' ? 'stacked program' : 'fused path, one readback per step'}{path.reason ? ` (${path.reason})` : ''}
+          <MathText text={label(runId)} />: {path.path === 'stacked' ? 'stacked program' : 'fused path, one readback per step'}{path.reason ? ` (${path.reason})` : ''}
         </li>
       ))}
     </ul>
