@@ -6,24 +6,13 @@
  * the resident step, the lab trains them there, from the same initial parameters on the same rows
  * (the pool's row rule), and its paths say why; otherwise it stacks as asked.
  */
-import type { ExplicitParameters, ModelConfig } from '../model';
-import type { OptimiserConfig } from '../optimiser-config';
-import type { ArrayPool } from '../trainer/batch';
-import { residentRunRefusal, type ResidentSupport } from './resident-run';
-import { createSeparateRuns } from './separate-runs';
+import { residentRunRefusal } from './resident-run';
+import { createSeparateRuns, type SeparateRunsOptions } from './separate-runs';
 import { createStackedRuns, stackableStrategies } from './stacked-runs';
-import type { LabConfig, LabRuns } from './types';
+import type { LabRuns } from './types';
 
-export interface LabRunsOptions {
-  readonly config: LabConfig;
-  readonly model: ModelConfig;
-  readonly initial: ExplicitParameters;
-  readonly optimiser: OptimiserConfig;
-  /** The lab's shuffled training pool, the one its batcher serves. */
-  readonly pool: ArrayPool;
-  readonly batchSize: number;
-  readonly resident: ResidentSupport;
-}
+/** What a lab's runs are made from: separate runs' options, less the reason only this file decides. */
+export type LabRunsOptions = Omit<SeparateRunsOptions, 'residentReason'>;
 
 /** A stacked request's outcome: one stacked program, or one GPU-resident run each; `reason` says why. */
 export interface StackingDecision {
