@@ -13,25 +13,13 @@ import { CONTROL_SIZE } from '../../src/core/webgpu/resident-layout';
 import { residentHyperUniform, residentPlanFor } from '../../src/core/webgpu/resident-plan';
 import { initialControl, planFunctionSource } from '../../src/core/webgpu/plans/index';
 import { WGSL_HELPERS } from '../../src/core/webgpu/plans/wgsl';
+import type { WebGPUBackendLike, WebGPUProgramLike } from '../../src/core/webgpu/webgpu-program';
 
 /** Per step: t, losses (2), G00, G01, G11, last-layer norms (2). */
 const INPUT_SIZE = 8;
 /** Per step: weights (2), shared coefficients (2), head coefficients (2). */
 const OUTPUT_SIZE = 6;
 
-interface HarnessProgram {
-  variableNames: string[];
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number];
-  uniforms: string;
-  getUserCode(): string;
-}
-interface WebGPUBackendLike {
-  runWebGPUProgram(program: HarnessProgram, inputs: tf.TensorInfo[], dtype: tf.DataType, uniforms: { type: string; data: number[] }[]): tf.TensorInfo;
-}
 
 const logUniform = (random: RandomSource, low: number, high: number) => Math.exp(random.uniform(Math.log(low), Math.log(high)));
 
@@ -99,7 +87,7 @@ async function runOnGpu(check: PlanCheckCase, inputs: Float32Array): Promise<Flo
   const plan = residentPlanFor(createStrategy(check.strategy, { taskCount: 2, optimiser: check.optimiser }), check.optimiser);
   if (typeof plan === 'string') throw new Error(plan);
   const source = harnessSource(planFunctionSource(plan, 0), check.steps);
-  const program: HarnessProgram = {
+  const program: WebGPUProgramLike = {
     variableNames: ['initial', 'inputs'],
     outputShape: [CONTROL_SIZE + check.steps * OUTPUT_SIZE],
     shaderKey: `baPlanHarness_${check.name}_${check.steps}`,

@@ -17,6 +17,7 @@ import type { StepRecord } from '../trainer/trainer';
 import { CLASSES, CONTROL, CONTROL_SIZE, FEATURES, PARAMETER_COUNT, RECORD_SIZE, WIDTH, stateLayout, type StateLayout } from './resident-layout';
 import { residentHyperUniform, residentPlanFor, type ResidentPlan } from './resident-plan';
 import { residentCopySource, residentStepSource } from './resident-shader';
+import type { WebGPUBackendLike, WebGPUProgramLike } from './webgpu-program';
 import { initialControl } from './plans/index';
 
 export interface ResidentTrainerOptions {
@@ -59,20 +60,6 @@ export interface ResidentTrainer {
   dispose(): void;
 }
 
-/** The slice of tfjs-backend-webgpu's program interface used here (its WebGPUProgram, loosely typed). */
-interface ProgramLike {
-  variableNames: string[];
-  outputShape: number[];
-  shaderKey: string;
-  dispatchLayout: { x: number[] };
-  dispatch: [number, number, number];
-  workgroupSize: [number, number, number];
-  uniforms?: string;
-  getUserCode(): string;
-}
-interface WebGPUBackendLike {
-  runWebGPUProgram(program: ProgramLike, inputs: tf.TensorInfo[], dtype: tf.DataType, uniforms?: { type: string; data: number[] }[], output?: tf.TensorInfo): tf.TensorInfo;
-}
 
 /** Why this configuration cannot train on the resident path, or null when it can. */
 export function residentUnsupportedReason(model: ModelConfig, batchSize: number): string | null {
@@ -146,7 +133,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
   const stepKey = `baResidentStep_${hash(stepSource)}`;
   // A fresh object per dispatch: tfjs extends `shaderKey` in place with the shapes, so a reused
   // program would get a new key, and a new compilation, at every call.
-  const stepProgram = (): ProgramLike => ({
+  const stepProgram = (): WebGPUProgramLike => ({
     variableNames: ['poolX', 'poolT'],
     outputShape: [layout.size],
     shaderKey: stepKey,
@@ -165,7 +152,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
 
   const copy = async (offset: number, length: number): Promise<Float32Array> => {
     const source = residentCopySource(offset, length);
-    const program: ProgramLike = {
+    const program: WebGPUProgramLike = {
       variableNames: ['state'],
       outputShape: [length],
       shaderKey: `baResidentCopy_${offset}_${length}`,
