@@ -7,9 +7,8 @@
 // with the parameters as they were before that step. The bench page (bench/page/) hosts the code.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { assert, ROOT, test } from './harness.mjs';
-import { serveDirectory } from './static-server.mjs';
+import { withBenchPage } from './bench-page.mjs';
 
 const STEPS = 200;
 const TOLERANCE = 1e-4;
@@ -25,23 +24,8 @@ function overflowingScenario(gaba) {
   return { ...gaba, name: 'gaba-overflow', data: { ...gaba.data, x } };
 }
 
-// Built once for both tests (they share the run's time limit per test, not the build).
-let pageBuilt;
-const buildPage = () => (pageBuilt ??= build({ configFile: path.join(ROOT, 'bench/page/vite.config.ts'), logLevel: 'warn' }));
-
-async function replay(browser, scenarios) {
-  await buildPage();
-  const server = await serveDirectory(path.join(ROOT, 'dist-bench/step'));
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    return await page.evaluate(([list, steps]) => window.residentParity(list, steps), [scenarios, STEPS]);
-  } finally {
-    await context.close();
-    await server.close();
-  }
+function replay(browser, scenarios) {
+  return withBenchPage(browser, (page) => page.evaluate(([list, steps]) => window.residentParity(list, steps), [scenarios, STEPS]));
 }
 
 function check(result) {

@@ -7,10 +7,8 @@
 // own relative error: GradNorm's cut at zero leaves a weight that is the difference of two O(1)
 // numbers (w − step), and DWA's softmax gives e^{−Δ}, whose relative error grows as Δ·2⁻²⁴ (Δ near
 // 100 when losses fall by decades between blocks).
-import path from 'node:path';
-import { build } from 'vite';
-import { assert, ROOT, test } from './harness.mjs';
-import { serveDirectory } from './static-server.mjs';
+import { assert, test } from './harness.mjs';
+import { withBenchPage } from './bench-page.mjs';
 
 const TOLERANCE = 1e-5;
 const STEPS = 400;
@@ -46,25 +44,14 @@ const CASES = [
 ].map((entry) => ({ optimiser: ADAM, seed: seedOf(entry.name), steps: STEPS, ...entry }));
 
 test('every GPU plan gives the TypeScript plan\'s weights and coefficients on random Gramians and losses', async ({ webgpuBrowser }) => {
-  await build({ configFile: path.join(ROOT, 'bench/page/vite.config.ts'), logLevel: 'warn' });
-  const server = await serveDirectory(path.join(ROOT, 'dist-bench/step'));
-  const context = await (await webgpuBrowser()).newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    const results = await page.evaluate((cases) => window.residentPlanCheck(cases), CASES);
-    assert.equal(results.length, CASES.length);
-    results.forEach((result, i) => {
-      const where = result.worstAt ? ` (step ${result.worstAt.step}, output ${result.worstAt.output}: gpu ${result.worstAt.gpu}, ts ${result.worstAt.ts})` : '';
-      const [worst, ofPair] = [result.worst, result.worstOfPair].map((value) => Number(value).toExponential(1));
-      console.log(`     ${result.name}: ${result.steps} steps, worst ${worst} relative, ${ofPair} of the pair${where}`);
-      assert.equal(result.error, undefined, `${result.name}: ${result.error}`);
-      const measured = CASES[i].scale === 'pair' ? result.worstOfPair : result.worst;
-      assert.ok(measured <= TOLERANCE, `${result.name}: differs by ${measured} relative${where}`);
-    });
-  } finally {
-    await context.close();
-    await server.close();
-  }
+  const results = await withBenchPage(await webgpuBrowser(), (page) => page.evaluate((cases) => window.residentPlanCheck(cases), CASES));
+  assert.equal(results.length, CASES.length);
+  results.forEach((result, i) => {
+    const where = result.worstAt ? ` (step ${result.worstAt.step}, output ${result.worstAt.output}: gpu ${result.worstAt.gpu}, ts ${result.worstAt.ts})` : '';
+    const [worst, ofPair] = [result.worst, result.worstOfPair].map((value) => Number(value).toExponential(1));
+    console.log(`     ${result.name}: ${result.steps} steps, worst ${worst} relative, ${ofPair} of the pair${where}`);
+    assert.equal(result.error, undefined, `${result.name}: ${result.error}`);
+    const measured = CASES[i].scale === 'pair' ? result.worstOfPair : result.worst;
+    assert.ok(measured <= TOLERANCE, `${result.name}: differs by ${measured} relative${where}`);
+  });
 });

@@ -9,10 +9,8 @@
 // path list say so) and its exported points agree with the stacked program on cpu; GradientCombiner's
 // live run steps on the resident path and its readouts agree with cpu's.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { build } from 'vite';
-import { assert, ROOT, test } from './harness.mjs';
-import { serveDirectory } from './static-server.mjs';
+import { assert, test } from './harness.mjs';
+import { withBenchPage } from './bench-page.mjs';
 import { openWidget, parseStepCount, parseSweepStatus, playWhenReady, press, screenshotBothThemes, text, waitForText } from './widgets-support.mjs';
 
 const STEPS = 100;
@@ -182,25 +180,11 @@ test('GradientCombiner live on WebGPU: the fixed-λ run steps on the GPU-residen
   for (const [id, shown] of Object.entries(gpu.readouts)) assert.ok(agreePrinted(shown, cpu.readouts[id]), `${id}: webgpu ${shown}, cpu ${cpu.readouts[id]}`);
 });
 
-let pageBuilt;
-const buildPage = () => (pageBuilt ??= build({ configFile: path.join(ROOT, 'bench/page/vite.config.ts'), logLevel: 'warn' }));
-
 test('a lab of GPU-resident runs holds no more tensors after 20 multi-step calls and evaluations than after the first', async ({ webgpuBrowser }) => {
-  await buildPage();
-  const server = await serveDirectory(path.join(ROOT, 'dist-bench/step'));
-  const context = await (await webgpuBrowser()).newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-    const result = await page.evaluate(() => window.residentLabCheck());
-    console.log(`     ${JSON.stringify(result)}`);
-    assert.equal(result.error, undefined, result.error);
-    assert.deepEqual(result.paths, ['gpuResident', 'gpuResident', 'gpuResident']);
-    assert.equal(result.afterCalls, result.afterFirst);
-    assert.equal(result.afterDispose, result.before);
-  } finally {
-    await context.close();
-    await server.close();
-  }
+  const result = await withBenchPage(await webgpuBrowser(), (page) => page.evaluate(() => window.residentLabCheck()));
+  console.log(`     ${JSON.stringify(result)}`);
+  assert.equal(result.error, undefined, result.error);
+  assert.deepEqual(result.paths, ['gpuResident', 'gpuResident', 'gpuResident']);
+  assert.equal(result.afterCalls, result.afterFirst);
+  assert.equal(result.afterDispose, result.before);
 });
