@@ -7,6 +7,7 @@ import { createToyDataset } from '../../src/core/data/toy-dataset';
 import { NonFiniteError } from '../../src/core/errors';
 import { exportParameters, type ExplicitParameters } from '../../src/core/model';
 import { parseScenario, scenarioPool, type Scenario } from '../../src/core/scenario';
+import type { LearningRateSchedule } from '../../src/core/optimiser-config';
 import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
 import type { StrategySpec } from '../../src/core/strategies/index';
 import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
@@ -97,6 +98,13 @@ async function runResident(scenario: Scenario, steps: number, stepsPerDispatch: 
   }
 }
 
+function withSchedule(entry: unknown): { json: unknown; schedule?: LearningRateSchedule } {
+  if (typeof entry === 'object' && entry !== null && 'scenario' in entry && 'schedule' in entry) {
+    return { json: entry.scenario, schedule: entry.schedule as LearningRateSchedule };
+  }
+  return { json: entry };
+}
+
 export interface ParityResult {
   readonly name: string;
   readonly steps: number;
@@ -116,12 +124,18 @@ export interface ParityResult {
   readonly error?: string;
 }
 
-/** Each scenario (JSON as committed) for `steps` steps on cpu and on the resident path; the worst relative errors. */
+/**
+ * Each scenario (JSON as committed) for `steps` steps on cpu and on the resident path; the worst
+ * relative errors. An entry `{ scenario, schedule }` trains both under that learning-rate schedule, which
+ * scenario files do not carry (the PyTorch reference replays constant rates only).
+ */
 export async function residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]> {
   const results: ParityResult[] = [];
-  for (const json of scenarios) {
-    const scenario = parseScenario(json);
-    const name = scenario.name ?? scenario.strategy.name;
+  for (const entry of scenarios) {
+    const { json, schedule } = withSchedule(entry);
+    const parsed = parseScenario(json);
+    const scenario: Scenario = schedule ? { ...parsed, optimiser: { ...parsed.optimiser, schedule } } : parsed;
+    const name = `${scenario.name ?? scenario.strategy.name}${schedule ? '-scheduled' : ''}`;
     try {
       const cpu = await runOnCpu(scenario, steps);
       const gpu = await runResident(scenario, steps, 50);

@@ -87,3 +87,16 @@ test('the GPU-resident trainer replays the PCGrad, MGDA, UPGrad and DualProj sce
     assert.equal(result.residentFailure, null);
   }
 });
+
+/** A scenario trained with the learning rate warmed up over 20 steps, then decayed to 10 % by step 150 and held. */
+const scheduled = (scenario) => ({ scenario, schedule: { warmupSteps: 20, totalSteps: 150, finalFraction: 0.1 } });
+
+test('the GPU-resident trainer follows a learning-rate schedule (warm-up, cosine decay, the floor after it) as the cpu backend does', async ({ webgpuBrowser }) => {
+  const all = committedScenarios();
+  const picked = ['gaba', 'fixed-sgd'].map((name) => scheduled(all.find((scenario) => scenario.name === name)));
+  for (const result of await replay(await webgpuBrowser(), picked)) {
+    check(result);
+    assert.equal(result.recordsCompared, STEPS);
+    assert.equal(result.residentFailure, null);
+  }
+});

@@ -12,25 +12,7 @@ import { CLASSES, CONTROL, FEATURES, HEAD_SIZE, PARAM, PARAMETER_COUNT, RECORD_S
 import type { ResidentPlan } from './resident-plan';
 import { planFunctionSource } from './plans/index';
 import { f, WGSL_HELPERS } from './plans/wgsl';
-
-/** θ, m, v of parameter `p` from direction `d`, for the plan's optimiser. */
-function updateSnippet(plan: ResidentPlan, layout: StateLayout): string {
-  const o = plan.optimiser;
-  if (o.kind === 'sgd') return `result[p] = result[p] - d * ${f(o.learningRate)};`;
-  return `let m = result[${layout.firstMoment} + p] * ${f(o.beta1)} + d * ${f(1 - o.beta1)};
-      let v = result[${layout.secondMoment} + p] * ${f(o.beta2)} + (d * d) * ${f(1 - o.beta2)};
-      result[${layout.firstMoment} + p] = m;
-      result[${layout.secondMoment} + p] = v;
-      result[p] = result[p] - (m / (sqrt(v) / correction2 + ${f(o.epsilon)})) * stepSize;`;
-}
-
-/** The Adam bias corrections for step t, as float32 expressions from log β computed in double. */
-function correctionSnippet(plan: ResidentPlan): string {
-  const o = plan.optimiser;
-  if (o.kind === 'sgd') return '';
-  return `let stepSize = ${f(o.learningRate)} / baOneMinusPow(${f(Math.log(o.beta1))}, tf);
-    let correction2 = sqrt(baOneMinusPow(${f(Math.log(o.beta2))}, tf));`;
-}
+import { learningRateFunctionSource, optimiserStepPrelude, optimiserUpdateSource } from './optimiser-source';
 
 export interface ResidentShaderOptions {
   readonly plan: ResidentPlan;
@@ -51,6 +33,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
   var<workgroup> baGo: i32;
 
   ${WGSL_HELPERS}
+  ${learningRateFunctionSource(plan.optimiser)}
   ${planFunctionSource(plan, ctl)}
   fn baRow(t: i32, sample: i32) -> i32 {
     return ((t - 1) * ${B} + sample) % ${poolRows};
@@ -263,7 +246,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
     let head0 = baCoefficients[2];
     let head1 = baCoefficients[3];
     let tf = f32(t);
-    ${correctionSnippet(plan)}
+    ${optimiserStepPrelude(plan.optimiser)}
     for (var p = b; p < ${PARAMETER_COUNT}; p += ${B}) {
       var d = 0.0;
       if (p < ${SHARED_SIZE}) {
@@ -271,7 +254,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
       } else {
         d = select(head1, head0, p <= ${PARAM.c0}) * result[${L.headGradients} + p - ${SHARED_SIZE}];
       }
-      ${updateSnippet(plan, layout)}
+      ${optimiserUpdateSource(plan.optimiser, { value: 'result[p]', firstMoment: `result[${layout.firstMoment} + p]`, secondMoment: `result[${layout.secondMoment} + p]` })}
     }
     storageBarrier();
     if (b == 0) { result[${ctl + CONTROL.steps}] = tf; }
