@@ -17,6 +17,7 @@ import type { StepRecord } from '../trainer/trainer';
 import { CLASSES, CONTROL, CONTROL_SIZE, FEATURES, PARAMETER_COUNT, RECORD_SIZE, WIDTH, stateLayout, type StateLayout } from './resident-layout';
 import { residentHyperUniform, residentPlanFor, type ResidentPlan } from './resident-plan';
 import { residentCopySource, residentStepSource } from './resident-shader';
+import { RESIDENT_WORKGROUP } from './resident-passes';
 import type { WebGPUBackendLike, WebGPUProgramLike } from './webgpu-program';
 import { initialControl } from './plans/index';
 
@@ -139,7 +140,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
     shaderKey: stepKey,
     dispatchLayout: { x: [0] },
     dispatch: [1, 1, 1],
-    workgroupSize: [batchSize, 1, 1],
+    workgroupSize: [RESIDENT_WORKGROUP, 1, 1],
     uniforms: 'steps : i32, hyper : vec4<f32>,',
     getUserCode: () => stepSource,
   });
