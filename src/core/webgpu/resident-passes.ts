@@ -1,94 +1,110 @@
 /**
- * The phases of the resident step's forward and backward passes as WGSL (resident-shader.ts runs
- * them, chunk by chunk of rows). Lanes stand for units, not rows: lane b = task·WIDTH + j keeps
- * column j of the weights in registers, and every row's activations sit in workgroup memory
- * row-major, so a lane group reads one activation for all its lanes (a broadcast) and writes
- * consecutive addresses. Loop bodies are unrolled over units but loop over rows: SwiftShader runs
- * such small bodies far faster than the same work fully unrolled (measured: docs/performance.md).
+ * The forward and backward passes of the resident step as WGSL (resident-shader.ts runs them, one
+ * chunk of rows at a time). Shaped for SwiftShader, which runs a workgroup's lanes four at a time on
+ * one CPU thread: a load whose address it cannot fold at compile time (any index that depends on a
+ * loop counter or the lane) costs four scalar loads with bounds checks, while arithmetic on values
+ * already in registers costs one vector instruction. So each lane owns LANE_COLUMNS hidden units
+ * j = lane + RESIDENT_WORKGROUP·m of both tasks and keeps their weights in registers; every
+ * activation it loads from the chunk scratch serves all its units, and it sums their gradient
+ * columns over the rows in order.
  */
-import { CLASSES, FEATURES, PARAM, SHARED_SIZE, WIDTH } from './resident-layout';
+import { CLASSES, FEATURES, PARAM, PARAMETER_COUNT, SHARED_SIZE, WIDTH } from './resident-layout';
 import { f } from './plans/wgsl';
 
-/** Invocations of the step program: lane b = task·WIDTH + j. */
-export const RESIDENT_WORKGROUP = 2 * WIDTH;
-const HEAD_SIZE = PARAM.c1 + CLASSES - SHARED_SIZE;
+/** Hidden units per lane. */
+export const LANE_COLUMNS = 8;
+/** Invocations of the step program. */
+export const RESIDENT_WORKGROUP = WIDTH / LANE_COLUMNS;
+const OUTPUTS = 1 + CLASSES;
+const W = RESIDENT_WORKGROUP;
 
-/** Offsets (in floats) of one chunk of `rows` rows in the workgroup scratch, each block [row][unit]. */
+/** Offsets (in floats) of the chunk scratch for `capacity` rows, blocks row-major [row][unit]. */
 export interface ChunkLayout {
-  readonly rows: number;
+  readonly capacity: number;
   readonly x: number;
   readonly hidden1: number;
   readonly hidden2: number;
   /** Per row: dy, then dz for each class. */
   readonly errors: number;
-  /** Per task [2][rows][WIDTH]. */
+  /** Second-layer deltas [task][row][unit]. */
   readonly delta2: number;
-  /** The gradients after the last chunk (aliasing it): task 0 shared, task 1 shared, then the heads. */
-  readonly gradients: number;
+  /** Also room for the gradients after the last chunk (storeGradientsSource). */
   readonly size: number;
 }
 
-export function chunkLayout(rows: number): ChunkLayout {
+export function chunkLayout(capacity: number): ChunkLayout {
   const x = 0;
-  const hidden1 = x + FEATURES * rows;
-  const hidden2 = hidden1 + WIDTH * rows;
-  const errors = hidden2 + WIDTH * rows;
-  const delta2 = errors + (1 + CLASSES) * rows;
-  const end = delta2 + 2 * WIDTH * rows;
-  return { rows, x, hidden1, hidden2, errors, delta2, gradients: 0, size: Math.max(end, 2 * SHARED_SIZE + HEAD_SIZE) };
+  const hidden1 = x + FEATURES * capacity;
+  const hidden2 = hidden1 + WIDTH * capacity;
+  const errors = hidden2 + WIDTH * capacity;
+  const delta2 = errors + OUTPUTS * capacity;
+  return { capacity, x, hidden1, hidden2, errors, delta2, size: Math.max(delta2 + 2 * WIDTH * capacity, SHARED_SIZE + PARAMETER_COUNT) };
 }
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 const sum = (terms: string[]): string => terms.join(' + ');
-const p = (index: number | string): string => `result[${index}]`;
+const M = range(LANE_COLUMNS);
+/** The WGSL index of this lane's unit m. */
+const unit = (m: number): string => `(b + ${W * m})`;
 
-/** Once per step, lane b = task·WIDTH + j: its columns of W0 and W1, its row of W1, its head weights. */
+/** Once per step: the lane's columns of W0 and W1, its rows of W1, biases and head weights; all head weights for the output phase. */
 export function laneWeightsSource(): string {
-  return `let task = b / ${WIDTH};
-    let j = b % ${WIDTH};
-    ${range(FEATURES).map((i) => `let wa${i} = ${p(`${PARAM.w0 + i * WIDTH} + j`)};`).join(' ')}
-    ${range(WIDTH).map((i) => `let wc${i} = ${p(`${PARAM.w1 + i * WIDTH} + j`)};`).join(' ')}
-    ${range(WIDTH).map((k) => `let wr${k} = ${p(`${PARAM.w1} + j * ${WIDTH} + ${k}`)};`).join(' ')}
-    let bias0 = ${p(`${PARAM.b0} + j`)};
-    let bias1 = ${p(`${PARAM.b1} + j`)};
-    let v0j = ${p(`${PARAM.v0} + j`)};
-    ${range(CLASSES).map((k) => `let v1j${k} = ${p(`${PARAM.v1} + j * ${CLASSES} + ${k}`)};`).join(' ')}`;
+  const lines = M.map((m) => [
+    ...range(FEATURES).map((i) => `let wa${m}_${i} = result[${PARAM.w0 + i * WIDTH} + ${unit(m)}];`),
+    ...range(WIDTH).map((i) => `let wc${m}_${i} = result[${PARAM.w1 + i * WIDTH} + ${unit(m)}];`),
+    ...range(WIDTH).map((k) => `let wr${m}_${k} = result[${PARAM.w1} + ${unit(m)} * ${WIDTH} + ${k}];`),
+    `let b0_${m} = result[${PARAM.b0} + ${unit(m)}]; let b1_${m} = result[${PARAM.b1} + ${unit(m)}]; let v0_${m} = result[${PARAM.v0} + ${unit(m)}];`,
+    ...range(CLASSES).map((k) => `let v1_${m}_${k} = result[${PARAM.v1} + ${unit(m)} * ${CLASSES} + ${k}];`),
+  ].join(' '));
+  const heads = [
+    ...range(WIDTH).map((i) => `let hy${i} = result[${PARAM.v0 + i}];`),
+    ...range(WIDTH).flatMap((i) => range(CLASSES).map((k) => `let hz${i}_${k} = result[${PARAM.v1 + i * CLASSES + k}];`)),
+    `let hc0 = result[${PARAM.c0}];`,
+    ...range(CLASSES).map((k) => `let hc${k + 1} = result[${PARAM.c1 + k}];`),
+  ];
+  return [...lines, heads.join(' ')].join('\n    ');
+}
+
+/** The gradient sums of the lane's units, both tasks, which live across the chunks of a step. */
+export function accumulatorDeclarations(): string {
+  const names = [
+    ...M.flatMap((m) => [0, 1].flatMap((t) => [...range(FEATURES).map((i) => `g${t}a${m}_${i}`), ...range(WIDTH).map((i) => `g${t}c${m}_${i}`), `g${t}b0_${m}`, `g${t}b1_${m}`])),
+    ...M.flatMap((m) => range(OUTPUTS).map((k) => `gv${m}_${k}`)),
+    ...range(OUTPUTS).map((k) => `gc${k}`),
+  ];
+  return names.map((name) => `var ${name} = 0.0;`).join(' ');
 }
 
 /**
- * The forward pass of the chunk's `rows` rows (first row `first`, both i32 in scope) up to the
- * output errors, with the losses added to `lossSum0`, `lossSum1`, then both tasks' deltas at the
- * second hidden layer. Separated by barriers, each phase reads what the last wrote.
+ * One chunk: `rows` rows from pool sample `first` (i32s in scope), forward to the output errors
+ * (losses added to lossSum0, lossSum1), then both tasks' deltas and the gradient sums. Each phase
+ * ends at a barrier, since the next reads what other lanes wrote. Sums run in the cpu backend's
+ * order: inputs in order then the bias; rows in order.
  */
-export function forwardChunkSource(c: ChunkLayout, rulWeight: string, batch: number): string {
-  const s = (block: number, row: string, unit: number | string) => `baScratch[${block} + (${row}) * ${block === c.x ? FEATURES : WIDTH} + ${unit}]`;
-  const e = (row: string, k: number) => `baScratch[${c.errors} + (${row}) * ${1 + CLASSES} + ${k}]`;
-  return `for (var k = b; k < rows * ${FEATURES}; k += ${RESIDENT_WORKGROUP}) {
-        let row = baRow(t, first + k / ${FEATURES});
-        baScratch[${c.x} + k] = poolX[row * ${FEATURES} + k % ${FEATURES}];
+export function chunkSource(c: ChunkLayout, rulWeight: string, batch: number): string {
+  const s = (block: number, width: number, index: string) => `baScratch[${block} + r * ${width} + ${index}]`;
+  const d2 = (task: number, index: string) => `baScratch[${c.delta2} + (${task * c.capacity} + r) * ${WIDTH} + ${index}]`;
+  return `for (var k = b; k < rows * ${FEATURES}; k += ${W}) {
+        baScratch[${c.x} + k] = poolX[baRow(t, first + k / ${FEATURES}) * ${FEATURES} + k % ${FEATURES}];
       }
       workgroupBarrier();
-      for (var r = task; r < rows; r += 2) {
-        ${s(c.hidden1, 'r', 'j')} = max(${sum(range(FEATURES).map((i) => `${s(c.x, 'r', i)} * wa${i}`))} + bias0, 0.0);
+      for (var r = 0; r < rows; r++) {
+        ${range(FEATURES).map((i) => `let x${i} = ${s(c.x, FEATURES, String(i))};`).join(' ')}
+        ${M.map((m) => `${s(c.hidden1, WIDTH, unit(m))} = max(${sum(range(FEATURES).map((i) => `x${i} * wa${m}_${i}`))} + b0_${m}, 0.0);`).join('\n        ')}
       }
       workgroupBarrier();
-      for (var r = task; r < rows; r += 2) {
-        ${s(c.hidden2, 'r', 'j')} = max(${sum(range(WIDTH).map((i) => `${s(c.hidden1, 'r', i)} * wc${i}`))} + bias1, 0.0);
+      for (var r = 0; r < rows; r++) {
+        ${range(WIDTH).map((i) => `let h${i} = ${s(c.hidden1, WIDTH, String(i))};`).join(' ')}
+        ${M.map((m) => `${s(c.hidden2, WIDTH, unit(m))} = max(${sum(range(WIDTH).map((i) => `h${i} * wc${m}_${i}`))} + b1_${m}, 0.0);`).join('\n        ')}
       }
       workgroupBarrier();
-      if (b < rows) {
-        let row = baRow(t, first + b);
+      for (var r = b; r < rows; r += ${W}) {
+        let row = baRow(t, first + r);
+        ${range(WIDTH).map((i) => `let h${i} = ${s(c.hidden2, WIDTH, String(i))};`).join(' ')}
+        let y = ${sum(range(WIDTH).map((i) => `h${i} * hy${i}`))} + hc0;
+        ${range(CLASSES).map((k) => `let z${k} = ${sum(range(WIDTH).map((i) => `h${i} * hz${i}_${k}`))} + hc${k + 1};`).join('\n        ')}
         let rul = poolT[row * 2];
         let label = i32(poolT[row * 2 + 1]);
-        var y = 0.0;
-        var z0 = 0.0; var z1 = 0.0; var z2 = 0.0;
-        for (var i = 0; i < ${WIDTH}; i++) {
-          let h = ${s(c.hidden2, 'b', 'i')};
-          y += h * ${p(`${PARAM.v0} + i`)};
-          ${range(CLASSES).map((k) => `z${k} += h * ${p(`${PARAM.v1} + i * ${CLASSES} + ${k}`)};`).join(' ')}
-        }
-        y += ${p(PARAM.c0)};
-        ${range(CLASSES).map((k) => `z${k} += ${p(PARAM.c1 + k)};`).join(' ')}
         let error = y - rul;
         let weighted = ${rulWeight} * error;
         let zMax = max(z0, max(z1, z2));
@@ -97,83 +113,68 @@ export function forwardChunkSource(c: ChunkLayout, rulWeight: string, batch: num
         let zLabel = select(select(z0, z1, label == 1), z2, label == 2);
         lossSum0 += weighted * error;
         lossSum1 += log(eTotal) - (zLabel - zMax);
-        ${e('b', 0)} = weighted * ${f(2 / batch)};
-        ${range(CLASSES).map((k) => `${e('b', 1 + k)} = (e${k} / eTotal - select(0.0, 1.0, label == ${k})) * ${f(1 / batch)};`).join('\n        ')}
+        ${s(c.errors, OUTPUTS, '0')} = weighted * ${f(2 / batch)};
+        ${range(CLASSES).map((k) => `${s(c.errors, OUTPUTS, String(1 + k))} = (e${k} / eTotal - select(0.0, 1.0, label == ${k})) * ${f(1 / batch)};`).join('\n        ')}
       }
       workgroupBarrier();
       // Task 0 reaches the shared layers through the RUL head, task 1 through the health head.
       for (var r = 0; r < rows; r++) {
-        let on = select(0.0, 1.0, ${s(c.hidden2, 'r', 'j')} > 0.0);
-        var d = ${e('r', 0)} * v0j * on;
-        if (task == 1) { d = (${sum(range(CLASSES).map((k) => `${e('r', 1 + k)} * v1j${k}`))}) * on; }
-        baScratch[${c.delta2} + (task * rows + r) * ${WIDTH} + j] = d;
+        ${range(OUTPUTS).map((k) => `let e${k} = ${s(c.errors, OUTPUTS, String(k))}; gc${k} += e${k};`).join(' ')}
+        ${range(WIDTH).map((i) => `let h${i} = ${s(c.hidden1, WIDTH, String(i))};`).join(' ')}
+        ${M.map((m) => `{
+          let own = ${s(c.hidden2, WIDTH, unit(m))};
+          let on = select(0.0, 1.0, own > 0.0);
+          let d0 = e0 * v0_${m} * on;
+          let d1 = (${sum(range(CLASSES).map((k) => `e${k + 1} * v1_${m}_${k}`))}) * on;
+          ${d2(0, unit(m))} = d0;
+          ${d2(1, unit(m))} = d1;
+          ${range(OUTPUTS).map((k) => `gv${m}_${k} += own * e${k};`).join(' ')}
+          g0b1_${m} += d0; g1b1_${m} += d1;
+          ${range(WIDTH).map((i) => `g0c${m}_${i} += h${i} * d0; g1c${m}_${i} += h${i} * d1;`).join(' ')}
+        }`).join('\n        ')}
+      }
+      workgroupBarrier();
+      for (var r = 0; r < rows; r++) {
+        ${range(WIDTH).map((k) => `let p${k} = ${d2(0, String(k))}; let q${k} = ${d2(1, String(k))};`).join(' ')}
+        ${range(FEATURES).map((i) => `let x${i} = ${s(c.x, FEATURES, String(i))};`).join(' ')}
+        ${M.map((m) => `{
+          let on = select(0.0, 1.0, ${s(c.hidden1, WIDTH, unit(m))} > 0.0);
+          let d0 = (${sum(range(WIDTH).map((k) => `p${k} * wr${m}_${k}`))}) * on;
+          let d1 = (${sum(range(WIDTH).map((k) => `q${k} * wr${m}_${k}`))}) * on;
+          g0b0_${m} += d0; g1b0_${m} += d1;
+          ${range(FEATURES).map((i) => `g0a${m}_${i} += x${i} * d0; g1a${m}_${i} += x${i} * d1;`).join(' ')}
+        }`).join('\n        ')}
       }
       workgroupBarrier();`;
 }
 
-/** Declarations of the gradient accumulators, which live across the chunks of one step. */
-export function accumulatorDeclarations(): string {
-  return [
-    ...range(FEATURES).map((i) => `var gw0_${i} = 0.0;`),
-    ...range(WIDTH).map((i) => `var gw1_${i} = 0.0;`),
-    'var gb0 = 0.0; var gb1 = 0.0;',
-    ...range(1 + CLASSES).map((k) => `var gh${k} = 0.0;`),
-  ].join(' ');
+interface Entry {
+  /** WGSL index of the parameter. */
+  readonly index: string;
+  readonly task0: string;
+  readonly task1: string;
+}
+
+/** The lane's shared entries: columns of W0 and W1 and biases of its units, with both tasks' gradients. */
+function sharedEntries(): Entry[] {
+  return M.flatMap((m) => [
+    ...range(FEATURES).map((i) => ({ index: `${PARAM.w0 + i * WIDTH} + ${unit(m)}`, task0: `g0a${m}_${i}`, task1: `g1a${m}_${i}` })),
+    { index: `${PARAM.b0} + ${unit(m)}`, task0: `g0b0_${m}`, task1: `g1b0_${m}` },
+    ...range(WIDTH).map((i) => ({ index: `${PARAM.w1 + i * WIDTH} + ${unit(m)}`, task0: `g0c${m}_${i}`, task1: `g1c${m}_${i}` })),
+    { index: `${PARAM.b1} + ${unit(m)}`, task0: `g0b1_${m}`, task1: `g1b1_${m}` },
+  ]);
 }
 
 /**
- * One chunk's sums into the accumulators, in row order: lane b = task·WIDTH + j takes its task's
- * delta at hidden unit j of the first layer (its row of W1 against the second layer's deltas) and
- * sums column j of both weight gradients; lanes below WIDTH also sum hidden unit b's head
- * gradients, lanes WIDTH … WIDTH + CLASSES the head biases.
- */
-export function accumulateChunkSource(c: ChunkLayout): string {
-  const d2 = (unit: number | string) => `baScratch[${c.delta2} + (task * rows + r) * ${WIDTH} + ${unit}]`;
-  const s = (block: number, width: number, unit: number | string) => `baScratch[${block} + r * ${width} + ${unit}]`;
-  return `for (var r = 0; r < rows; r++) {
-        let dv2 = ${d2('j')};
-        gb1 += dv2;
-        ${range(WIDTH).map((i) => `gw1_${i} += ${s(c.hidden1, WIDTH, i)} * dv2;`).join(' ')}
-        let on = select(0.0, 1.0, ${s(c.hidden1, WIDTH, 'j')} > 0.0);
-        let dv1 = (${sum(range(WIDTH).map((k) => `${d2(k)} * wr${k}`))}) * on;
-        gb0 += dv1;
-        ${range(FEATURES).map((i) => `gw0_${i} += ${s(c.x, FEATURES, i)} * dv1;`).join(' ')}
-      }
-      if (b < ${WIDTH}) {
-        for (var r = 0; r < rows; r++) {
-          let h = ${s(c.hidden2, WIDTH, 'b')};
-          ${range(1 + CLASSES).map((k) => `gh${k} += h * ${s(c.errors, 1 + CLASSES, k)};`).join(' ')}
-        }
-      } else if (b < ${WIDTH + 1 + CLASSES}) {
-        for (var r = 0; r < rows; r++) { gh0 += ${s(c.errors, 1 + CLASSES, `b - ${WIDTH}`)}; }
-      }`;
-}
-
-/**
- * The accumulators into the gradient block of the scratch (task t's shared gradient at
- * t·SHARED_SIZE + p, head parameter p at SHARED_SIZE + p), and this lane's Gramian terms: `own`
- * (its task's squared entries), `cross` (task 0 lanes: g0·g1 over their entries) and `last`
- * (squares over the last shared weight).
+ * The lane's gradient sums into the gradient block of the scratch (task t's shared entry p at
+ * t·SHARED_SIZE + p, head parameter p at SHARED_SIZE + p), after the last chunk.
  */
 export function storeGradientsSource(): string {
-  const w0 = range(FEATURES).map((i) => [`gw0_${i}`, `${PARAM.w0 + i * WIDTH} + j`]);
-  const w1 = range(WIDTH).map((i) => [`gw1_${i}`, `${PARAM.w1 + i * WIDTH} + j`]);
-  const all = [...w0, ['gb0', `${PARAM.b0} + j`], ...w1, ['gb1', `${PARAM.b1} + j`]];
-  return `let base = task * ${SHARED_SIZE};
-      ${all.map(([value, index]) => `baScratch[base + ${index}] = ${value};`).join(' ')}
-      if (b < ${WIDTH}) {
-        baScratch[${SHARED_SIZE + PARAM.v0} + b] = gh0;
-        ${range(CLASSES).map((k) => `baScratch[${SHARED_SIZE + PARAM.v1} + b * ${CLASSES} + ${k}] = gh${k + 1};`).join(' ')}
-      } else if (b == ${WIDTH}) {
-        baScratch[${SHARED_SIZE + PARAM.c0}] = gh0;
-      } else if (b < ${WIDTH + 1 + CLASSES}) {
-        baScratch[${SHARED_SIZE + PARAM.c1} + b - ${WIDTH + 1}] = gh0;
-      }
-      let own = ${sum(all.map(([value]) => `${value} * ${value}`))};
-      let last = ${sum(w1.map(([value]) => `${value} * ${value}`))};
-      workgroupBarrier();
-      var cross = 0.0;
-      if (task == 0) {
-        cross = ${sum(all.map(([value, index]) => `${value} * baScratch[${SHARED_SIZE} + ${index}]`))};
-      }`;
+  const heads = M.flatMap((m) => [[`${SHARED_SIZE + PARAM.v0} + ${unit(m)}`, `gv${m}_0`], ...range(CLASSES).map((k) => [`${SHARED_SIZE + PARAM.v1} + ${unit(m)} * ${CLASSES} + ${k}`, `gv${m}_${k + 1}`])]);
+  return `${sharedEntries().map((e) => `baScratch[${e.index}] = ${e.task0}; baScratch[${SHARED_SIZE} + ${e.index}] = ${e.task1};`).join(' ')}
+    ${heads.map(([index, value]) => `baScratch[${index}] = ${value};`).join(' ')}
+    if (b == 0) {
+      baScratch[${SHARED_SIZE + PARAM.c0}] = gc0;
+      ${range(CLASSES).map((k) => `baScratch[${SHARED_SIZE + PARAM.c1 + k}] = gc${k + 1};`).join(' ')}
+    }`;
 }

@@ -9,14 +9,14 @@
  * 64 rows of activations and deltas; one workgroup makes storageBarrier enough to order it.
  */
 import { CONTROL, PARAM, PARAMETER_COUNT, RECORD_SIZE, SHARED_SIZE, type StateLayout } from './resident-layout';
-import { accumulateChunkSource, accumulatorDeclarations, chunkLayout, forwardChunkSource, laneWeightsSource, RESIDENT_WORKGROUP, storeGradientsSource } from './resident-passes';
+import { accumulatorDeclarations, chunkLayout, chunkSource, laneWeightsSource, RESIDENT_WORKGROUP, storeGradientsSource } from './resident-passes';
+
+/** Rows per chunk: the chunk's inputs, activations, output errors and deltas fit in 16 KiB of workgroup memory. */
+const CHUNK_ROWS = 16;
 import type { ResidentPlan } from './resident-plan';
 import { planFunctionSource } from './plans/index';
 import { f, WGSL_HELPERS } from './plans/wgsl';
 import { learningRateFunctionSource, optimiserStepPrelude, optimiserUpdateSource } from './optimiser-source';
-
-/** Rows run forward at once: the chunk's activations and deltas must fit in workgroup memory. */
-const CHUNK_ROWS = 16;
 
 export interface ResidentShaderOptions {
   readonly plan: ResidentPlan;
@@ -33,6 +33,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
   const W = RESIDENT_WORKGROUP;
   const chunk = chunkLayout(Math.min(B, CHUNK_ROWS));
   const rulWeight = plan.rulLoss === 'weightedMse' ? '(2.0 - min(rul, 125.0) * 0.008)' : '1.0';
+  const update = optimiserUpdateSource(plan.optimiser, { value: 'result[p]', firstMoment: `result[${layout.firstMoment} + p]`, secondMoment: `result[${layout.secondMoment} + p]` });
   return `
   var<workgroup> baScratch: array<f32, ${chunk.size}>;
   var<workgroup> baReduce: array<f32, ${W * 7}>;
@@ -51,28 +52,31 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
     if (b == 0) { baGo = select(1, 0, result[${ctl + CONTROL.failed}] != 0.0); }
     if (workgroupUniformLoad(&baGo) == 0) { return; }
     let t = i32(result[${ctl + CONTROL.steps}]) + 1;
-
     ${laneWeightsSource()}
-    // Rows in chunks of ${chunk.rows}, forward and back; each lane sums its gradient entries over the batch in row order.
     var lossSum0 = 0.0;
     var lossSum1 = 0.0;
     ${accumulatorDeclarations()}
-    for (var first = 0; first < ${B}; first += ${chunk.rows}) {
-      let rows = min(${chunk.rows}, ${B} - first);
-      ${forwardChunkSource(chunk, rulWeight, B)}
-      ${accumulateChunkSource(chunk)}
-      workgroupBarrier();
+    for (var first = 0; first < ${B}; first += ${chunk.capacity}) {
+      let rows = min(${chunk.capacity}, ${B} - first);
+      ${chunkSource(chunk, rulWeight, B)}
     }
-    {
-      ${storeGradientsSource()}
-      baReduce[b * 7] = lossSum0;
-      baReduce[b * 7 + 1] = lossSum1;
-      baReduce[b * 7 + 2] = select(0.0, own, task == 0);
-      baReduce[b * 7 + 3] = cross;
-      baReduce[b * 7 + 4] = select(0.0, own, task == 1);
-      baReduce[b * 7 + 5] = select(0.0, last, task == 0);
-      baReduce[b * 7 + 6] = select(0.0, last, task == 1);
+    ${storeGradientsSource()}
+    workgroupBarrier();
+    // Gramian terms over the shared entries b, b + ${W}, …; last-layer norms over W1's.
+    var own0 = 0.0; var cross = 0.0; var own1 = 0.0; var last0 = 0.0; var last1 = 0.0;
+    for (var p = b; p < ${SHARED_SIZE}; p += ${W}) {
+      let g0 = baScratch[p];
+      let g1 = baScratch[${SHARED_SIZE} + p];
+      own0 += g0 * g0; cross += g0 * g1; own1 += g1 * g1;
+      if (p >= ${PARAM.w1} && p < ${PARAM.b1}) { last0 += g0 * g0; last1 += g1 * g1; }
     }
+    baReduce[b * 7] = lossSum0;
+    baReduce[b * 7 + 1] = lossSum1;
+    baReduce[b * 7 + 2] = own0;
+    baReduce[b * 7 + 3] = cross;
+    baReduce[b * 7 + 4] = own1;
+    baReduce[b * 7 + 5] = last0;
+    baReduce[b * 7 + 6] = last1;
     workgroupBarrier();
 
     // Invocation 0: the step's summaries, the non-finite check, the plan and the record.
@@ -149,7 +153,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
       } else {
         d = select(head1, head0, p <= ${PARAM.c0}) * baScratch[${SHARED_SIZE} + p];
       }
-      ${optimiserUpdateSource(plan.optimiser, { value: 'result[p]', firstMoment: `result[${layout.firstMoment} + p]`, secondMoment: `result[${layout.secondMoment} + p]` })}
+      ${update}
     }
     storageBarrier();
     if (b == 0) { result[${ctl + CONTROL.steps}] = tf; }
