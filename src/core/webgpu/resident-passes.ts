@@ -47,32 +47,60 @@ const M = range(LANE_COLUMNS);
 /** The WGSL index of this lane's unit m. */
 const unit = (m: number): string => `(b + ${W * m})`;
 
-/** Once per step: the lane's columns of W0 and W1, its rows of W1, biases and head weights; all head weights for the output phase. */
-export function laneWeightsSource(): string {
-  const lines = M.map((m) => [
-    ...range(FEATURES).map((i) => `let wa${m}_${i} = result[${PARAM.w0 + i * WIDTH} + ${unit(m)}];`),
-    ...range(WIDTH).map((i) => `let wc${m}_${i} = result[${PARAM.w1 + i * WIDTH} + ${unit(m)}];`),
-    ...range(WIDTH).map((k) => `let wr${m}_${k} = result[${PARAM.w1} + ${unit(m)} * ${WIDTH} + ${k}];`),
-    `let b0_${m} = result[${PARAM.b0} + ${unit(m)}]; let b1_${m} = result[${PARAM.b1} + ${unit(m)}]; let v0_${m} = result[${PARAM.v0} + ${unit(m)}];`,
-    ...range(CLASSES).map((k) => `let v1_${m}_${k} = result[${PARAM.v1} + ${unit(m)} * ${CLASSES} + ${k}];`),
-  ].join(' '));
-  const heads = [
-    ...range(WIDTH).map((i) => `let hy${i} = result[${PARAM.v0 + i}];`),
-    ...range(WIDTH).flatMap((i) => range(CLASSES).map((k) => `let hz${i}_${k} = result[${PARAM.v1 + i * CLASSES + k}];`)),
-    `let hc0 = result[${PARAM.c0}];`,
-    ...range(CLASSES).map((k) => `let hc${k + 1} = result[${PARAM.c1 + k}];`),
-  ];
-  return [...lines, heads.join(' ')].join('\n    ');
-}
+// Slots of the lane's weights in the private array baW: W0 columns, W1 columns, W1 rows, biases and
+// head weights of its units, then every head parameter (V0, c0, V1, c1 lie together from PARAM.v0).
+const K = LANE_COLUMNS;
+const WA = 0;
+const WC = WA + K * FEATURES;
+const WR = WC + K * WIDTH;
+const B0 = WR + K * WIDTH;
+const B1 = B0 + K;
+const V0 = B1 + K;
+const V1 = V0 + K;
+const HEAD = V1 + K * CLASSES;
+const WEIGHTS = HEAD + PARAMETER_COUNT - PARAM.v0;
+const wa = (m: number, i: number) => `baW[${WA + m * FEATURES + i}]`;
+const wc = (m: number, i: number) => `baW[${WC + m * WIDTH + i}]`;
+const wr = (m: number, k: number) => `baW[${WR + m * WIDTH + k}]`;
+const hy = (i: number) => `baW[${HEAD + i}]`;
+const hz = (i: number, k: number) => `baW[${HEAD + PARAM.v1 - PARAM.v0 + i * CLASSES + k}]`;
+const hc = (k: number) => `baW[${HEAD + (k === 0 ? PARAM.c0 : PARAM.c1 + k - 1) - PARAM.v0}]`;
 
-/** The gradient sums of the lane's units, both tasks, which live across the chunks of a step. */
-export function accumulatorDeclarations(): string {
-  const names = [
-    ...M.flatMap((m) => [0, 1].flatMap((t) => [...range(FEATURES).map((i) => `g${t}a${m}_${i}`), ...range(WIDTH).map((i) => `g${t}c${m}_${i}`), `g${t}b0_${m}`, `g${t}b1_${m}`])),
-    ...M.flatMap((m) => range(OUTPUTS).map((k) => `gv${m}_${k}`)),
-    ...range(OUTPUTS).map((k) => `gc${k}`),
-  ];
-  return names.map((name) => `var ${name} = 0.0;`).join(' ');
+// Slots of the lane's gradient sums in the private array baG: per unit m and task t, its W0
+// column, b0, W1 column and b1 (SHARED_PER_UNIT); then per unit its head weights'; then the head biases'.
+const SHARED_PER_UNIT = FEATURES + 1 + WIDTH + 1;
+const shared = (m: number, t: number, r: number) => `baG[${(m * 2 + t) * SHARED_PER_UNIT + r}]`;
+const ga = (t: number, m: number, i: number) => shared(m, t, i);
+const gb0 = (t: number, m: number) => shared(m, t, FEATURES);
+const gc = (t: number, m: number, i: number) => shared(m, t, FEATURES + 1 + i);
+const gb1 = (t: number, m: number) => shared(m, t, SHARED_PER_UNIT - 1);
+const GV = K * 2 * SHARED_PER_UNIT;
+const gv = (m: number, k: number) => `baG[${GV + m * OUTPUTS + k}]`;
+const gbias = (k: number) => `baG[${GV + K * OUTPUTS + k}]`;
+const ACCUMULATORS = GV + K * OUTPUTS + OUTPUTS;
+
+/**
+ * Once per step, into the private baW: the lane's columns of W0 and W1, its rows of W1, its biases
+ * and head weights, and all head parameters (the output phase takes a row per lane); and baG zeroed.
+ * Loops, not unrolled code: these loads run once a step, and unrolled they would lengthen the compile.
+ */
+export function laneWeightsSource(): string {
+  const u = (q: string) => `b + ${W} * (${q})`;
+  return `var baW: array<f32, ${WEIGHTS}>;
+    var baG: array<f32, ${ACCUMULATORS}>;
+    for (var q = 0; q < ${K * FEATURES}; q++) { baW[${WA} + q] = result[${PARAM.w0} + (q % ${FEATURES}) * ${WIDTH} + ${u(`q / ${FEATURES}`)}]; }
+    for (var q = 0; q < ${K * WIDTH}; q++) {
+      baW[${WC} + q] = result[${PARAM.w1} + (q % ${WIDTH}) * ${WIDTH} + ${u(`q / ${WIDTH}`)}];
+      baW[${WR} + q] = result[${PARAM.w1} + (${u(`q / ${WIDTH}`)}) * ${WIDTH} + q % ${WIDTH}];
+    }
+    for (var m = 0; m < ${K}; m++) {
+      let u = ${u('m')};
+      baW[${B0} + m] = result[${PARAM.b0} + u];
+      baW[${B1} + m] = result[${PARAM.b1} + u];
+      baW[${V0} + m] = result[${PARAM.v0} + u];
+      ${range(CLASSES).map((k) => `baW[${V1} + m * ${CLASSES} + ${k}] = result[${PARAM.v1} + u * ${CLASSES} + ${k}];`).join(' ')}
+    }
+    for (var q = 0; q < ${PARAMETER_COUNT - PARAM.v0}; q++) { baW[${HEAD} + q] = result[${PARAM.v0} + q]; }`;
 }
 
 /**
@@ -90,19 +118,19 @@ export function chunkSource(c: ChunkLayout, rulWeight: string, batch: number): s
       workgroupBarrier();
       for (var r = 0; r < rows; r++) {
         ${range(FEATURES).map((i) => `let x${i} = ${s(c.x, FEATURES, String(i))};`).join(' ')}
-        ${M.map((m) => `${s(c.hidden1, WIDTH, unit(m))} = max(${sum(range(FEATURES).map((i) => `x${i} * wa${m}_${i}`))} + b0_${m}, 0.0);`).join('\n        ')}
+        ${M.map((m) => `${s(c.hidden1, WIDTH, unit(m))} = max(${sum(range(FEATURES).map((i) => `x${i} * ${wa(m, i)}`))} + baW[${B0 + m}], 0.0);`).join('\n        ')}
       }
       workgroupBarrier();
       for (var r = 0; r < rows; r++) {
         ${range(WIDTH).map((i) => `let h${i} = ${s(c.hidden1, WIDTH, String(i))};`).join(' ')}
-        ${M.map((m) => `${s(c.hidden2, WIDTH, unit(m))} = max(${sum(range(WIDTH).map((i) => `h${i} * wc${m}_${i}`))} + b1_${m}, 0.0);`).join('\n        ')}
+        ${M.map((m) => `${s(c.hidden2, WIDTH, unit(m))} = max(${sum(range(WIDTH).map((i) => `h${i} * ${wc(m, i)}`))} + baW[${B1 + m}], 0.0);`).join('\n        ')}
       }
       workgroupBarrier();
       for (var r = b; r < rows; r += ${W}) {
         let row = baRow(t, first + r);
         ${range(WIDTH).map((i) => `let h${i} = ${s(c.hidden2, WIDTH, String(i))};`).join(' ')}
-        let y = ${sum(range(WIDTH).map((i) => `h${i} * hy${i}`))} + hc0;
-        ${range(CLASSES).map((k) => `let z${k} = ${sum(range(WIDTH).map((i) => `h${i} * hz${i}_${k}`))} + hc${k + 1};`).join('\n        ')}
+        let y = ${sum(range(WIDTH).map((i) => `h${i} * ${hy(i)}`))} + ${hc(0)};
+        ${range(CLASSES).map((k) => `let z${k} = ${sum(range(WIDTH).map((i) => `h${i} * ${hz(i, k)}`))} + ${hc(k + 1)};`).join('\n        ')}
         let rul = poolT[row * 2];
         let label = i32(poolT[row * 2 + 1]);
         let error = y - rul;
@@ -119,18 +147,18 @@ export function chunkSource(c: ChunkLayout, rulWeight: string, batch: number): s
       workgroupBarrier();
       // Task 0 reaches the shared layers through the RUL head, task 1 through the health head.
       for (var r = 0; r < rows; r++) {
-        ${range(OUTPUTS).map((k) => `let e${k} = ${s(c.errors, OUTPUTS, String(k))}; gc${k} += e${k};`).join(' ')}
+        ${range(OUTPUTS).map((k) => `let e${k} = ${s(c.errors, OUTPUTS, String(k))}; ${gbias(k)} += e${k};`).join(' ')}
         ${range(WIDTH).map((i) => `let h${i} = ${s(c.hidden1, WIDTH, String(i))};`).join(' ')}
         ${M.map((m) => `{
           let own = ${s(c.hidden2, WIDTH, unit(m))};
           let on = select(0.0, 1.0, own > 0.0);
-          let d0 = e0 * v0_${m} * on;
-          let d1 = (${sum(range(CLASSES).map((k) => `e${k + 1} * v1_${m}_${k}`))}) * on;
+          let d0 = e0 * baW[${V0 + m}] * on;
+          let d1 = (${sum(range(CLASSES).map((k) => `e${k + 1} * baW[${V1 + m * CLASSES + k}]`))}) * on;
           ${d2(0, unit(m))} = d0;
           ${d2(1, unit(m))} = d1;
-          ${range(OUTPUTS).map((k) => `gv${m}_${k} += own * e${k};`).join(' ')}
-          g0b1_${m} += d0; g1b1_${m} += d1;
-          ${range(WIDTH).map((i) => `g0c${m}_${i} += h${i} * d0; g1c${m}_${i} += h${i} * d1;`).join(' ')}
+          ${range(OUTPUTS).map((k) => `${gv(m, k)} += own * e${k};`).join(' ')}
+          ${gb1(0, m)} += d0; ${gb1(1, m)} += d1;
+          ${range(WIDTH).map((i) => `${gc(0, m, i)} += h${i} * d0; ${gc(1, m, i)} += h${i} * d1;`).join(' ')}
         }`).join('\n        ')}
       }
       workgroupBarrier();
@@ -139,30 +167,13 @@ export function chunkSource(c: ChunkLayout, rulWeight: string, batch: number): s
         ${range(FEATURES).map((i) => `let x${i} = ${s(c.x, FEATURES, String(i))};`).join(' ')}
         ${M.map((m) => `{
           let on = select(0.0, 1.0, ${s(c.hidden1, WIDTH, unit(m))} > 0.0);
-          let d0 = (${sum(range(WIDTH).map((k) => `p${k} * wr${m}_${k}`))}) * on;
-          let d1 = (${sum(range(WIDTH).map((k) => `q${k} * wr${m}_${k}`))}) * on;
-          g0b0_${m} += d0; g1b0_${m} += d1;
-          ${range(FEATURES).map((i) => `g0a${m}_${i} += x${i} * d0; g1a${m}_${i} += x${i} * d1;`).join(' ')}
+          let d0 = (${sum(range(WIDTH).map((k) => `p${k} * ${wr(m, k)}`))}) * on;
+          let d1 = (${sum(range(WIDTH).map((k) => `q${k} * ${wr(m, k)}`))}) * on;
+          ${gb0(0, m)} += d0; ${gb0(1, m)} += d1;
+          ${range(FEATURES).map((i) => `${ga(0, m, i)} += x${i} * d0; ${ga(1, m, i)} += x${i} * d1;`).join(' ')}
         }`).join('\n        ')}
       }
       workgroupBarrier();`;
-}
-
-interface Entry {
-  /** WGSL index of the parameter. */
-  readonly index: string;
-  readonly task0: string;
-  readonly task1: string;
-}
-
-/** The lane's shared entries: columns of W0 and W1 and biases of its units, with both tasks' gradients. */
-function sharedEntries(): Entry[] {
-  return M.flatMap((m) => [
-    ...range(FEATURES).map((i) => ({ index: `${PARAM.w0 + i * WIDTH} + ${unit(m)}`, task0: `g0a${m}_${i}`, task1: `g1a${m}_${i}` })),
-    { index: `${PARAM.b0} + ${unit(m)}`, task0: `g0b0_${m}`, task1: `g1b0_${m}` },
-    ...range(WIDTH).map((i) => ({ index: `${PARAM.w1 + i * WIDTH} + ${unit(m)}`, task0: `g0c${m}_${i}`, task1: `g1c${m}_${i}` })),
-    { index: `${PARAM.b1} + ${unit(m)}`, task0: `g0b1_${m}`, task1: `g1b1_${m}` },
-  ]);
 }
 
 /**
@@ -170,11 +181,22 @@ function sharedEntries(): Entry[] {
  * t·SHARED_SIZE + p, head parameter p at SHARED_SIZE + p), after the last chunk.
  */
 export function storeGradientsSource(): string {
-  const heads = M.flatMap((m) => [[`${SHARED_SIZE + PARAM.v0} + ${unit(m)}`, `gv${m}_0`], ...range(CLASSES).map((k) => [`${SHARED_SIZE + PARAM.v1} + ${unit(m)} * ${CLASSES} + ${k}`, `gv${m}_${k + 1}`])]);
-  return `${sharedEntries().map((e) => `baScratch[${e.index}] = ${e.task0}; baScratch[${SHARED_SIZE} + ${e.index}] = ${e.task1};`).join(' ')}
-    ${heads.map(([index, value]) => `baScratch[${index}] = ${value};`).join(' ')}
+  return `for (var q = 0; q < ${GV}; q++) {
+      let r = q % ${SHARED_PER_UNIT};
+      let u = b + ${W} * (q / ${2 * SHARED_PER_UNIT});
+      var index = ${PARAM.w1} + (r - ${FEATURES + 1}) * ${WIDTH} + u;
+      if (r < ${FEATURES}) { index = ${PARAM.w0} + r * ${WIDTH} + u; }
+      if (r == ${FEATURES}) { index = ${PARAM.b0} + u; }
+      if (r == ${SHARED_PER_UNIT - 1}) { index = ${PARAM.b1} + u; }
+      baScratch[((q / ${SHARED_PER_UNIT}) % 2) * ${SHARED_SIZE} + index] = baG[q];
+    }
+    for (var m = 0; m < ${K}; m++) {
+      let u = b + ${W} * m;
+      baScratch[${SHARED_SIZE + PARAM.v0} + u] = baG[${GV} + m * ${OUTPUTS}];
+      ${range(CLASSES).map((k) => `baScratch[${SHARED_SIZE + PARAM.v1} + u * ${CLASSES} + ${k}] = baG[${GV} + m * ${OUTPUTS} + ${k + 1}];`).join(' ')}
+    }
     if (b == 0) {
-      baScratch[${SHARED_SIZE + PARAM.c0}] = gc0;
-      ${range(CLASSES).map((k) => `baScratch[${SHARED_SIZE + PARAM.c1 + k}] = gc${k + 1};`).join(' ')}
+      baScratch[${SHARED_SIZE + PARAM.c0}] = ${gbias(0)};
+      ${range(CLASSES).map((k) => `baScratch[${SHARED_SIZE + PARAM.c1 + k}] = ${gbias(k + 1)};`).join(' ')}
     }`;
 }

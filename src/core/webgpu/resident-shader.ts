@@ -9,7 +9,7 @@
  * 64 rows of activations and deltas; one workgroup makes storageBarrier enough to order it.
  */
 import { CONTROL, PARAM, PARAMETER_COUNT, RECORD_SIZE, SHARED_SIZE, type StateLayout } from './resident-layout';
-import { accumulatorDeclarations, chunkLayout, chunkSource, laneWeightsSource, RESIDENT_WORKGROUP, storeGradientsSource } from './resident-passes';
+import { chunkLayout, chunkSource, laneWeightsSource, RESIDENT_WORKGROUP, storeGradientsSource } from './resident-passes';
 
 /** Rows per chunk: the chunk's inputs, activations, output errors and deltas fit in 16 KiB of workgroup memory. */
 const CHUNK_ROWS = 16;
@@ -55,7 +55,6 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
     ${laneWeightsSource()}
     var lossSum0 = 0.0;
     var lossSum1 = 0.0;
-    ${accumulatorDeclarations()}
     for (var first = 0; first < ${B}; first += ${chunk.capacity}) {
       let rows = min(${chunk.capacity}, ${B} - first);
       ${chunkSource(chunk, rulWeight, B)}
