@@ -8,7 +8,7 @@
  * activation it loads from the chunk scratch serves all its units, and it sums their gradient
  * columns over the rows in order.
  */
-import { CLASSES, FEATURES, PARAM, PARAMETER_COUNT, SHARED_SIZE, WIDTH } from './resident-layout';
+import { CLASSES, FEATURES, PARAM, PARAMETER_COUNT, WIDTH } from './resident-layout';
 import { f } from './plans/wgsl';
 
 /** Hidden units per lane. */
@@ -28,7 +28,6 @@ export interface ChunkLayout {
   readonly errors: number;
   /** Second-layer deltas [task][row][unit]. */
   readonly delta2: number;
-  /** Also room for the gradients after the last chunk (storeGradientsSource). */
   readonly size: number;
 }
 
@@ -38,7 +37,7 @@ export function chunkLayout(capacity: number): ChunkLayout {
   const hidden2 = hidden1 + WIDTH * capacity;
   const errors = hidden2 + WIDTH * capacity;
   const delta2 = errors + OUTPUTS * capacity;
-  return { capacity, x, hidden1, hidden2, errors, delta2, size: Math.max(delta2 + 2 * WIDTH * capacity, SHARED_SIZE + PARAMETER_COUNT) };
+  return { capacity, x, hidden1, hidden2, errors, delta2, size: delta2 + 2 * WIDTH * capacity };
 }
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -176,27 +175,47 @@ export function chunkSource(c: ChunkLayout, rulWeight: string, batch: number): s
       workgroupBarrier();`;
 }
 
-/**
- * The lane's gradient sums into the gradient block of the scratch (task t's shared entry p at
- * t·SHARED_SIZE + p, head parameter p at SHARED_SIZE + p), after the last chunk.
- */
-export function storeGradientsSource(): string {
-  return `for (var q = 0; q < ${GV}; q++) {
-      let r = q % ${SHARED_PER_UNIT};
-      let u = b + ${W} * (q / ${2 * SHARED_PER_UNIT});
-      var index = ${PARAM.w1} + (r - ${FEATURES + 1}) * ${WIDTH} + u;
+/** `let index = …;`: the parameter index of shared entry r (0 … SHARED_PER_UNIT − 1) of unit u (i32s in scope). */
+const sharedIndexSource = `var index = ${PARAM.w1} + (r - ${FEATURES + 1}) * ${WIDTH} + u;
       if (r < ${FEATURES}) { index = ${PARAM.w0} + r * ${WIDTH} + u; }
       if (r == ${FEATURES}) { index = ${PARAM.b0} + u; }
-      if (r == ${SHARED_PER_UNIT - 1}) { index = ${PARAM.b1} + u; }
-      baScratch[((q / ${SHARED_PER_UNIT}) % 2) * ${SHARED_SIZE} + index] = baG[q];
+      if (r == ${SHARED_PER_UNIT - 1}) { index = ${PARAM.b1} + u; }`;
+
+/** This lane's Gramian terms from its own sums: own0, cross, own1 over its shared entries, last0, last1 over its W1 columns. */
+export function gramianTermsSource(): string {
+  return `var own0 = 0.0; var cross = 0.0; var own1 = 0.0; var last0 = 0.0; var last1 = 0.0;
+    for (var q = 0; q < ${K * SHARED_PER_UNIT}; q++) {
+      let r = q % ${SHARED_PER_UNIT};
+      let at = (q / ${SHARED_PER_UNIT}) * ${2 * SHARED_PER_UNIT} + r;
+      let g0 = baG[at];
+      let g1 = baG[at + ${SHARED_PER_UNIT}];
+      own0 += g0 * g0; cross += g0 * g1; own1 += g1 * g1;
+      let last = select(0.0, 1.0, r > ${FEATURES} && r < ${SHARED_PER_UNIT - 1});
+      last0 += g0 * g0 * last; last1 += g1 * g1 * last;
+    }`;
+}
+
+/**
+ * The update of the lane's own parameters (its units' shared entries and head weights; lane 0
+ * also the head biases) from its sums: direction `d` (c0, c1, head0, head1 in scope), then
+ * `update`, the optimiser's statements for parameter index `p`.
+ */
+export function laneUpdateSource(update: string): string {
+  const step = (index: string, direction: string) => `{ let p = ${index}; let d = ${direction}; ${update} }`;
+  return `for (var q = 0; q < ${K * SHARED_PER_UNIT}; q++) {
+      let r = q % ${SHARED_PER_UNIT};
+      let u = b + ${W} * (q / ${SHARED_PER_UNIT});
+      let at = (q / ${SHARED_PER_UNIT}) * ${2 * SHARED_PER_UNIT} + r;
+      ${sharedIndexSource}
+      ${step('index', `c0 * baG[at] + c1 * baG[at + ${SHARED_PER_UNIT}]`)}
     }
-    for (var m = 0; m < ${K}; m++) {
-      let u = b + ${W} * m;
-      baScratch[${SHARED_SIZE + PARAM.v0} + u] = baG[${GV} + m * ${OUTPUTS}];
-      ${range(CLASSES).map((k) => `baScratch[${SHARED_SIZE + PARAM.v1} + u * ${CLASSES} + ${k}] = baG[${GV} + m * ${OUTPUTS} + ${k + 1}];`).join(' ')}
+    for (var q = 0; q < ${K * OUTPUTS}; q++) {
+      let u = b + ${W} * (q / ${OUTPUTS});
+      let k = q % ${OUTPUTS};
+      ${step(`select(${PARAM.v1} + u * ${CLASSES} + k - 1, ${PARAM.v0} + u, k == 0)`, `select(head1, head0, k == 0) * baG[${GV} + q]`)}
     }
     if (b == 0) {
-      baScratch[${SHARED_SIZE + PARAM.c0}] = ${gbias(0)};
-      ${range(CLASSES).map((k) => `baScratch[${SHARED_SIZE + PARAM.c1 + k}] = ${gbias(k + 1)};`).join(' ')}
+      ${step(`${PARAM.c0}`, `head0 * ${gbias(0)}`)}
+      ${range(CLASSES).map((k) => step(`${PARAM.c1 + k}`, `head1 * ${gbias(k + 1)}`)).join('\n      ')}
     }`;
 }

@@ -8,8 +8,8 @@
  * Scratch lives in the state buffer (storage) rather than workgroup memory, which is too small for
  * 64 rows of activations and deltas; one workgroup makes storageBarrier enough to order it.
  */
-import { CONTROL, PARAM, PARAMETER_COUNT, RECORD_SIZE, SHARED_SIZE, type StateLayout } from './resident-layout';
-import { chunkLayout, chunkSource, laneWeightsSource, RESIDENT_WORKGROUP, storeGradientsSource } from './resident-passes';
+import { CONTROL, RECORD_SIZE, type StateLayout } from './resident-layout';
+import { chunkLayout, chunkSource, gramianTermsSource, laneUpdateSource, laneWeightsSource, RESIDENT_WORKGROUP } from './resident-passes';
 
 /** Rows per chunk: the chunk's inputs, activations, output errors and deltas fit in 16 KiB of workgroup memory. */
 const CHUNK_ROWS = 16;
@@ -59,16 +59,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
       let rows = min(${chunk.capacity}, ${B} - first);
       ${chunkSource(chunk, rulWeight, B)}
     }
-    ${storeGradientsSource()}
-    workgroupBarrier();
-    // Gramian terms over the shared entries b, b + ${W}, …; last-layer norms over W1's.
-    var own0 = 0.0; var cross = 0.0; var own1 = 0.0; var last0 = 0.0; var last1 = 0.0;
-    for (var p = b; p < ${SHARED_SIZE}; p += ${W}) {
-      let g0 = baScratch[p];
-      let g1 = baScratch[${SHARED_SIZE} + p];
-      own0 += g0 * g0; cross += g0 * g1; own1 += g1 * g1;
-      if (p >= ${PARAM.w1} && p < ${PARAM.b1}) { last0 += g0 * g0; last1 += g1 * g1; }
-    }
+    ${gramianTermsSource()}
     baReduce[b * 7] = lossSum0;
     baReduce[b * 7 + 1] = lossSum1;
     baReduce[b * 7 + 2] = own0;
@@ -145,15 +136,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
     let head1 = baCoefficients[3];
     let tf = f32(t);
     ${optimiserStepPrelude(plan.optimiser)}
-    for (var p = b; p < ${PARAMETER_COUNT}; p += ${W}) {
-      var d = 0.0;
-      if (p < ${SHARED_SIZE}) {
-        d = c0 * baScratch[p] + c1 * baScratch[${SHARED_SIZE} + p];
-      } else {
-        d = select(head1, head0, p <= ${PARAM.c0}) * baScratch[${SHARED_SIZE} + p];
-      }
-      ${update}
-    }
+    ${laneUpdateSource(update)}
     storageBarrier();
     if (b == 0) { result[${ctl + CONTROL.steps}] = tf; }
   }
