@@ -9,7 +9,7 @@
  * 64 rows of activations and deltas; one workgroup makes storageBarrier enough to order it.
  */
 import { CONTROL, RECORD_SIZE, type StateLayout } from './resident-layout';
-import { chunkLayout, chunkSource, gramianTermsSource, laneUpdateSource, laneWeightsSource, RESIDENT_WORKGROUP } from './resident-passes';
+import { chunkLayout, lanePasses, SOFTWARE_LANE_COLUMNS } from './resident-passes';
 
 /** Rows per chunk: the chunk's inputs, activations, output errors and deltas fit in 16 KiB of workgroup memory. */
 const CHUNK_ROWS = 16;
@@ -23,14 +23,17 @@ export interface ResidentShaderOptions {
   readonly layout: StateLayout;
   /** Rows in the pool. */
   readonly poolRows: number;
+  /** Hidden units per lane (resident-passes.ts's laneColumnsFor); default the software adapter's. */
+  readonly laneColumns?: number;
 }
 
 /** The user code of the step program (tfjs adds the bindings: `result` = state, `poolX`, `poolT`, uniforms `steps` and `hyper`). */
-export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOptions): string {
+export function residentStepSource({ plan, layout, poolRows, laneColumns = SOFTWARE_LANE_COLUMNS }: ResidentShaderOptions): string {
   const B = layout.batch;
   const L = layout;
   const ctl = layout.control;
-  const W = RESIDENT_WORKGROUP;
+  const passes = lanePasses(laneColumns);
+  const W = passes.workgroup;
   const chunk = chunkLayout(Math.min(B, CHUNK_ROWS));
   const rulWeight = plan.rulLoss === 'weightedMse' ? '(2.0 - min(rul, 125.0) * 0.008)' : '1.0';
   const update = optimiserUpdateSource(plan.optimiser, { value: 'result[p]', firstMoment: `result[${layout.firstMoment} + p]`, secondMoment: `result[${layout.secondMoment} + p]` });
@@ -52,14 +55,14 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
     if (b == 0) { baGo = select(1, 0, result[${ctl + CONTROL.failed}] != 0.0); }
     if (workgroupUniformLoad(&baGo) == 0) { return; }
     let t = i32(result[${ctl + CONTROL.steps}]) + 1;
-    ${laneWeightsSource()}
+    ${passes.laneWeightsSource()}
     var lossSum0 = 0.0;
     var lossSum1 = 0.0;
     for (var first = 0; first < ${B}; first += ${chunk.capacity}) {
       let rows = min(${chunk.capacity}, ${B} - first);
-      ${chunkSource(chunk, rulWeight, B)}
+      ${passes.chunkSource(chunk, rulWeight, B)}
     }
-    ${gramianTermsSource()}
+    ${passes.gramianTermsSource()}
     baReduce[b * 7] = lossSum0;
     baReduce[b * 7 + 1] = lossSum1;
     baReduce[b * 7 + 2] = own0;
@@ -136,7 +139,7 @@ export function residentStepSource({ plan, layout, poolRows }: ResidentShaderOpt
     let head1 = baCoefficients[3];
     let tf = f32(t);
     ${optimiserStepPrelude(plan.optimiser)}
-    ${laneUpdateSource(update)}
+    ${passes.laneUpdateSource(update)}
     storageBarrier();
     if (b == 0) { result[${ctl + CONTROL.steps}] = tf; }
   }
