@@ -3,10 +3,10 @@
  * chunk of rows at a time). Shaped for SwiftShader, which runs a workgroup's lanes four at a time on
  * one CPU thread: a load whose address it cannot fold at compile time (any index that depends on a
  * loop counter or the lane) costs four scalar loads with bounds checks, while arithmetic on values
- * already in registers costs one vector instruction. So each lane owns LANE_COLUMNS hidden units
- * j = lane + RESIDENT_WORKGROUP·m of both tasks and keeps their weights in registers; every
- * activation it loads from the chunk scratch serves all its units, and it sums their gradient
- * columns over the rows in order.
+ * in registers or at constant private offsets costs one vector instruction. So a lane owns
+ * `laneColumns` hidden units j = lane + (WIDTH / laneColumns)·m of both tasks and keeps their weights
+ * and gradient sums in private arrays; every activation it loads from the chunk scratch serves all
+ * its units, and it sums their gradient columns over the rows in order.
  */
 import { CLASSES, FEATURES, PARAM, PARAMETER_COUNT, WIDTH } from './resident-layout';
 import { f } from './plans/wgsl';

@@ -1,22 +1,30 @@
 /**
- * The whole training step of the dense toy network as one WGSL program, run by one workgroup with
- * one invocation per batch row: forward, both tasks' losses and output errors, the per-task backward
- * pass on the shared backbone, the Gramian and last-layer norms, the strategy's coefficients, the
- * combined direction and Adam (or SGD). Several steps run in one dispatch; the step record goes to a
- * ring in the state buffer. The formulas are those of docs/step-semantics.md, in float32.
+ * The whole training step of the dense toy network as one WGSL program run by one workgroup:
+ * forward, both tasks' losses and output errors, the per-task backward pass on the shared backbone,
+ * the Gramian and last-layer norms, the strategy's coefficients, the combined direction and Adam (or
+ * SGD). Several steps run in one dispatch; the step record goes to a ring in the state buffer. The
+ * formulas are those of docs/step-semantics.md, in float32.
  *
- * Scratch lives in the state buffer (storage) rather than workgroup memory, which is too small for
- * 64 rows of activations and deltas; one workgroup makes storageBarrier enough to order it.
+ * Lanes stand for hidden units, not rows (resident-passes.ts): a lane owns `laneColumns` units of
+ * both tasks, keeps their weights and gradient sums in private arrays, and the batch goes through in
+ * chunks of CHUNK_ROWS rows whose inputs, activations, output errors and deltas sit in workgroup
+ * memory. Per step: the lane's weights are read, each chunk runs forward (inputs, first layer,
+ * second layer, heads with one row per lane), then both tasks' deltas with the W1, b1 and head sums,
+ * then the first-layer deltas with the W0 and b0 sums; the lanes' Gramian terms go to invocation 0,
+ * which checks for non-finite values, plans and writes the record; each lane then updates its own
+ * units' parameters. On SwiftShader 4 lanes of 8 units (one vector of 4 lanes on one CPU thread) run
+ * about 4.5× the steps per second of the one-invocation-per-row program this replaced
+ * (docs/performance.md); a hardware GPU gets 32 lanes of one unit.
  */
 import { CONTROL, RECORD_SIZE, type StateLayout } from './resident-layout';
 import { chunkLayout, lanePasses, SOFTWARE_LANE_COLUMNS } from './resident-passes';
-
-/** Rows per chunk: the chunk's inputs, activations, output errors and deltas fit in 16 KiB of workgroup memory. */
-const CHUNK_ROWS = 16;
 import type { ResidentPlan } from './resident-plan';
 import { planFunctionSource } from './plans/index';
 import { f, WGSL_HELPERS } from './plans/wgsl';
 import { learningRateFunctionSource, optimiserStepPrelude, optimiserUpdateSource } from './optimiser-source';
+
+/** Rows per chunk: the chunk's inputs, activations, output errors and deltas take 9.3 KiB of workgroup memory. */
+const CHUNK_ROWS = 16;
 
 export interface ResidentShaderOptions {
   readonly plan: ResidentPlan;
