@@ -132,6 +132,30 @@ export function lanePasses(laneColumns: number): LanePasses {
   function chunkSource(c: ChunkLayout, rulWeight: string, batch: number): string {
     const s = (block: number, width: number, index: string) => `baScratch[${block} + r * ${width} + ${index}]`;
     const d2 = (task: number, index: string) => `baScratch[${c.delta2} + (${task * c.capacity} + r) * ${WIDTH} + ${index}]`;
+    // Rows r … r + count − 1: both tasks' second-layer deltas, stored for the next phase, and their
+    // sums, added to the running sums one row after the other (`s = s + a + b` is (s + a) + b in
+    // WGSL), so the order is the cpu backend's; only the loads and stores of s are shared.
+    const add = (target: string, terms: string[]): string => `${target} = ${[target, ...terms].join(' + ')};`;
+    const secondDeltas = (count: number): string => {
+      const rows = range(count);
+      const at = (q: number, block: number, width: number, index: string) => `baScratch[${block} + (r + ${q}) * ${width} + ${index}]`;
+      const spot = (q: number, task: number, index: string) => `baScratch[${c.delta2} + (${task * c.capacity} + r + ${q}) * ${WIDTH} + ${index}]`;
+      return `
+          ${rows.map((q) => range(OUTPUTS).map((k) => `let e${q}_${k} = ${at(q, c.errors, OUTPUTS, String(k))};`).join(' ')).join('\n          ')}
+          ${range(OUTPUTS).map((k) => add(gbias(k), rows.map((q) => `e${q}_${k}`))).join(' ')}
+          ${rows.map((q) => range(WIDTH).map((i) => `let h${q}_${i} = ${at(q, c.hidden1, WIDTH, String(i))};`).join(' ')).join('\n          ')}
+          ${M.map((m) => `{
+            ${rows.map((q) => `let own${q} = ${at(q, c.hidden2, WIDTH, unit(m))};
+            let on${q} = select(0.0, 1.0, own${q} > 0.0);
+            let d${q}0 = e${q}_0 * baW[${V0 + m}] * on${q};
+            let d${q}1 = (${sum(range(CLASSES).map((k) => `e${q}_${k + 1} * baW[${V1 + m * CLASSES + k}]`))}) * on${q};
+            ${spot(q, 0, unit(m))} = d${q}0;
+            ${spot(q, 1, unit(m))} = d${q}1;`).join('\n            ')}
+            ${range(OUTPUTS).map((k) => add(gv(m, k), rows.map((q) => `own${q} * e${q}_${k}`))).join(' ')}
+            ${add(gb1(0, m), rows.map((q) => `d${q}0`))} ${add(gb1(1, m), rows.map((q) => `d${q}1`))}
+            ${range(WIDTH).map((i) => `${add(gc(0, m, i), rows.map((q) => `h${q}_${i} * d${q}0`))} ${add(gc(1, m, i), rows.map((q) => `h${q}_${i} * d${q}1`))}`).join(' ')}
+          }`).join('\n          ')}`;
+    };
     return `for (var k = b; k < rows * ${FEATURES}; k += ${W}) {
           baScratch[${c.x} + k] = poolX[baRow(t, first + k / ${FEATURES}) * ${FEATURES} + k % ${FEATURES}];
         }
@@ -166,20 +190,9 @@ export function lanePasses(laneColumns: number): LanePasses {
         }
         workgroupBarrier();
         // Task 0 reaches the shared layers through the RUL head, task 1 through the health head.
-        for (var r = 0; r < rows; r++) {
-          ${range(OUTPUTS).map((k) => `let e${k} = ${s(c.errors, OUTPUTS, String(k))}; ${gbias(k)} += e${k};`).join(' ')}
-          ${range(WIDTH).map((i) => `let h${i} = ${s(c.hidden1, WIDTH, String(i))};`).join(' ')}
-          ${M.map((m) => `{
-            let own = ${s(c.hidden2, WIDTH, unit(m))};
-            let on = select(0.0, 1.0, own > 0.0);
-            let d0 = e0 * baW[${V0 + m}] * on;
-            let d1 = (${sum(range(CLASSES).map((k) => `e${k + 1} * baW[${V1 + m * CLASSES + k}]`))}) * on;
-            ${d2(0, unit(m))} = d0;
-            ${d2(1, unit(m))} = d1;
-            ${range(OUTPUTS).map((k) => `${gv(m, k)} += own * e${k};`).join(' ')}
-            ${gb1(0, m)} += d0; ${gb1(1, m)} += d1;
-            ${range(WIDTH).map((i) => `${gc(0, m, i)} += h${i} * d0; ${gc(1, m, i)} += h${i} * d1;`).join(' ')}
-          }`).join('\n        ')}
+        for (var r = 0; r + 1 < rows; r += 2) {${secondDeltas(2)}
+        }
+        for (var r = rows - rows % 2; r < rows; r++) {${secondDeltas(1)}
         }
         workgroupBarrier();
         for (var r = 0; r < rows; r++) {
