@@ -50,6 +50,7 @@ export function chunkLayout(capacity: number): ChunkLayout {
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 const sum = (terms: string[]): string => terms.join(' + ');
+
 /** The step program's passes for lanes of `laneColumns` hidden units each (a divisor of WIDTH). */
 export interface LanePasses {
   /** Invocations of the step program: WIDTH / laneColumns. */

@@ -13,7 +13,7 @@
  * then the first-layer deltas with the W0 and b0 sums; the lanes' Gramian terms go to invocation 0,
  * which checks for non-finite values, plans and writes the record; each lane then updates its own
  * units' parameters. On SwiftShader 4 lanes of 8 units (one vector of 4 lanes on one CPU thread) run
- * about 4.5× the steps per second of the one-invocation-per-row program this replaced
+ * 4.3–5.8× the steps per second of the one-invocation-per-row program this replaced
  * (docs/performance.md); a hardware GPU gets 32 lanes of one unit.
  */
 import { CONTROL, RECORD_SIZE, type StateLayout } from './resident-layout';
