@@ -1,8 +1,9 @@
 /**
  * Where everything lives in the GPU-resident trainer's one state buffer (a float32 WebGPU tensor):
  * parameters, Adam's moments, the control block (step counters, strategy state, the sticky
- * non-finite flag), the ring of step records and the scratch the step program works in. The shader
- * (resident-shader.ts) and the host (resident-trainer.ts) both read offsets from here only.
+ * non-finite flag) and the ring of step records. The step program's scratch lives in workgroup
+ * memory (resident-passes.ts). The shader (resident-shader.ts) and the host (resident-trainer.ts)
+ * both read offsets from here only.
  */
 
 /** The dense toy network this path trains: 14 → 32 → 32 (ReLU), heads of 1 and 3 outputs. */
@@ -24,7 +25,6 @@ export const PARAM = Object.freeze({
 /** Shared parameters (both shared layers), then every parameter. */
 export const SHARED_SIZE = PARAM.v0;
 export const PARAMETER_COUNT = PARAM.c1 + CLASSES;
-export const HEAD_SIZE = PARAMETER_COUNT - SHARED_SIZE;
 
 /** Slots of the control block. */
 export const CONTROL = Object.freeze({
@@ -59,15 +59,6 @@ export interface StateLayout {
   readonly secondMoment: number;
   readonly control: number;
   readonly records: number;
-  /** Per sample: first and second hidden activations, output errors (4), per-task deltas. */
-  readonly hidden1: number;
-  readonly hidden2: number;
-  readonly outputErrors: number;
-  readonly delta2: number;
-  readonly delta1: number;
-  /** Per-task shared gradients `[2, SHARED_SIZE]`, then the head gradients `[HEAD_SIZE]`. */
-  readonly sharedGradients: number;
-  readonly headGradients: number;
   readonly size: number;
 }
 
@@ -76,13 +67,6 @@ export function stateLayout(batch: number, ring: number): StateLayout {
   const secondMoment = 2 * PARAMETER_COUNT;
   const control = 3 * PARAMETER_COUNT;
   const records = control + CONTROL_SIZE;
-  const hidden1 = records + ring * RECORD_SIZE;
-  const hidden2 = hidden1 + batch * WIDTH;
-  const outputErrors = hidden2 + batch * WIDTH;
-  const delta2 = outputErrors + batch * 4;
-  const delta1 = delta2 + 2 * batch * WIDTH;
-  const sharedGradients = delta1 + 2 * batch * WIDTH;
-  const headGradients = sharedGradients + 2 * SHARED_SIZE;
-  const size = headGradients + HEAD_SIZE;
-  return { batch, ring, firstMoment, secondMoment, control, records, hidden1, hidden2, outputErrors, delta2, delta1, sharedGradients, headGradients, size };
+  const size = records + ring * RECORD_SIZE;
+  return { batch, ring, firstMoment, secondMoment, control, records, size };
 }

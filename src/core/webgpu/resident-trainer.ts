@@ -17,6 +17,7 @@ import type { StepRecord } from '../trainer/trainer';
 import { CLASSES, CONTROL, CONTROL_SIZE, FEATURES, PARAMETER_COUNT, RECORD_SIZE, WIDTH, stateLayout, type StateLayout } from './resident-layout';
 import { residentHyperUniform, residentPlanFor, type ResidentPlan } from './resident-plan';
 import { residentCopySource, residentStepSource } from './resident-shader';
+import { laneColumnsFor } from './resident-passes';
 import type { WebGPUBackendLike, WebGPUProgramLike } from './webgpu-program';
 import { initialControl } from './plans/index';
 
@@ -129,7 +130,8 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
   const poolX = tf.tensor1d(features);
   const poolT = tf.tensor1d(targets);
   const state = tf.tensor1d(initialState(layout, values, plan));
-  const stepSource = residentStepSource({ plan, layout, poolRows: rows });
+  const laneColumns = laneColumnsFor(backend);
+  const stepSource = residentStepSource({ plan, layout, poolRows: rows, laneColumns });
   const stepKey = `baResidentStep_${hash(stepSource)}`;
   // A fresh object per dispatch: tfjs extends `shaderKey` in place with the shapes, so a reused
   // program would get a new key, and a new compilation, at every call.
@@ -139,7 +141,7 @@ export function createResidentTrainer(options: ResidentTrainerOptions): Resident
     shaderKey: stepKey,
     dispatchLayout: { x: [0] },
     dispatch: [1, 1, 1],
-    workgroupSize: [batchSize, 1, 1],
+    workgroupSize: [WIDTH / laneColumns, 1, 1],
     uniforms: 'steps : i32, hyper : vec4<f32>,',
     getUserCode: () => stepSource,
   });
