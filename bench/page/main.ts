@@ -5,6 +5,7 @@
  */
 import { residentPlanCheck, type PlanCheckCase, type PlanCheckResult } from './plan-harness';
 import { residentParity, residentSpeed, type ParityResult, type ResidentSpeed } from './resident-bench';
+import { temporalResidentParity, type TemporalCase } from './temporal-resident-bench';
 import type { StrategySpec } from '../../src/core/strategies/index';
 import { runStepBench, type StepBenchRequest, type StepBenchResult } from './step-bench';
 import { labSpeed, residentLabCheck, type LabLeakCheck, type LabSpeed, type LabSpeedRequest } from './lab-bench';
@@ -40,6 +41,7 @@ declare global {
   interface Window {
     stepBench(request: Omit<StepBenchRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<StepBenchResult>;
     residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]>;
+    temporalResidentParity(cases: readonly TemporalCase[], steps: number): Promise<ParityResult[]>;
     residentPlanCheck(cases: readonly PlanCheckCase[]): Promise<PlanCheckResult[]>;
     residentSpeed(request: Omit<ResidentSpeedRequest, 'resident'>, where: 'page' | 'worker'): Promise<ResidentSpeedResult>;
     labSpeed(request: Omit<LabSpeedRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<LabSpeedResult>;
@@ -52,6 +54,7 @@ window.stepBench = (request, where) => {
   return where === 'worker' ? inWorker<StepBenchRequest, StepBenchResult>(full) : runStepBench(full);
 };
 window.residentParity = residentParity;
+window.temporalResidentParity = temporalResidentParity;
 window.residentPlanCheck = residentPlanCheck;
 window.residentSpeed = async (request, where) => {
   if (where === 'worker') return inWorker<ResidentSpeedRequest, ResidentSpeedResult>({ ...request, resident: true });
