@@ -14,15 +14,26 @@ import { f } from './plans/wgsl';
 
 const W = TEMPORAL_WORKGROUP;
 
-/** `baAct(z)` and its slope written in terms of the output, `baSlope(h)`, as dense-ops.ts's activationSlope. */
+/**
+ * `baAct(z)` and its slope written in terms of the output, `baSlope(h)`, as dense-ops.ts's
+ * activationSlope. A NaN goes through the activation as on the cpu backend: WGSL's max() may return
+ * the other operand of a NaN, which would hide an overflow from the loss (found by the overflow test).
+ */
 export function activationSource(activation: ModelConfig['activation']): string {
+  const isNaN = 'fn baIsNaN(z: f32) -> bool { return (bitcast<u32>(z) & 0x7fffffffu) > 0x7f800000u; }';
   switch (activation) {
     case 'relu':
-      return 'fn baAct(z: f32) -> f32 { return max(z, 0.0); }\n  fn baSlope(h: f32) -> f32 { return select(0.0, 1.0, h > 0.0); }';
+      return `${isNaN}
+  fn baAct(z: f32) -> f32 { return select(max(z, 0.0), z, baIsNaN(z)); }
+  fn baSlope(h: f32) -> f32 { return select(0.0, 1.0, h > 0.0); }`;
     case 'tanh':
-      return 'fn baAct(z: f32) -> f32 { return tanh(z); }\n  fn baSlope(h: f32) -> f32 { return 1.0 - h * h; }';
+      return `${isNaN}
+  fn baAct(z: f32) -> f32 { return select(tanh(z), z, baIsNaN(z)); }
+  fn baSlope(h: f32) -> f32 { return 1.0 - h * h; }`;
     case 'elu':
-      return 'fn baAct(z: f32) -> f32 { return select(exp(z) - 1.0, z, z > 0.0); }\n  fn baSlope(h: f32) -> f32 { return select(h + 1.0, 1.0, h > 0.0); }';
+      return `${isNaN}
+  fn baAct(z: f32) -> f32 { return select(select(exp(z) - 1.0, z, z > 0.0), z, baIsNaN(z)); }
+  fn baSlope(h: f32) -> f32 { return select(h + 1.0, 1.0, h > 0.0); }`;
   }
 }
 
