@@ -45,7 +45,7 @@ declare global {
     residentPlanCheck(cases: readonly PlanCheckCase[]): Promise<PlanCheckResult[]>;
     residentSpeed(request: Omit<ResidentSpeedRequest, 'resident'>, where: 'page' | 'worker'): Promise<ResidentSpeedResult>;
     labSpeed(request: Omit<LabSpeedRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<LabSpeedResult>;
-    residentLabCheck(): Promise<LabLeakCheck>;
+    residentLabCheck(backbone?: 'dense' | 'temporal', calls?: number): Promise<LabLeakCheck>;
   }
 }
 
