@@ -16,9 +16,9 @@ function convolutionEntry(L: TemporalLayout, i: number): { weight: string; bias:
   const slot = L.convolutionSlots[i];
   const outWidth = conv.outLength * conv.outChannels;
   const inWidth = conv.inLength * conv.inChannels;
-  const input = i === 0
-    ? `poolX[baRow(t, r) * ${L.rowWidth} + tap]`
-    : `result[${L.convolutionOutputs[i - 1]} + r * ${inWidth} + tap]`;
+  // Where row r's input starts: its pool row's window, or its slice of the previous layer's output.
+  const rowStart = i === 0 ? `baRow(t, r) * ${L.rowWidth}` : `${L.convolutionOutputs[i - 1]} + r * ${inWidth}`;
+  const input = i === 0 ? 'poolX[tap]' : 'result[tap]';
   const errors = (task: number) => `result[${L.convolutionErrors[i]} + ${task * L.batch * outWidth} + r * ${outWidth} + p * ${conv.outChannels} + o]`;
   const weight = `let k = e - ${slot.weight};
         let o = k % ${slot.outputs};
@@ -26,8 +26,9 @@ function convolutionEntry(L: TemporalLayout, i: number): { weight: string; bias:
         let j = column / ${conv.inChannels};
         let c = column % ${conv.inChannels};
         for (var r = 0; r < ${L.batch}; r++) {
+          let rowStart = ${rowStart};
           for (var p = 0; p < ${conv.outLength}; p++) {
-            let tap = (p * ${conv.stride} + j) * ${conv.inChannels} + c;
+            let tap = rowStart + (p * ${conv.stride} + j) * ${conv.inChannels} + c;
             let value = ${input};
             s0 += value * ${errors(0)};
             s1 += value * ${errors(1)};
