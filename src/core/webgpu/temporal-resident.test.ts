@@ -4,7 +4,10 @@
  * the flat parameters turned back into JSON form. The programs themselves are held against the cpu
  * backend in tests/browser/temporal-resident-parity.test.mjs.
  */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
+import { WEBGPU_RESIDENT_SUPPORT } from '../lab/resident-run';
 import { DEFAULT_MODEL_CONFIG, DEFAULT_TEMPORAL_MODEL_CONFIG, drawInitialParameters, layerShapes, type ModelConfig } from '../model';
 import { DEFAULT_ADAM } from '../optimiser-config';
 import { createStrategy } from '../strategies/index';
@@ -90,6 +93,16 @@ describe('the temporal resident step refuses, with a sentence,', () => {
     expect(temporalShapeRefusal(DEFAULT_TEMPORAL_MODEL_CONFIG, 64)).toBeNull();
     expect(temporalShapeRefusal(FD001_SHAPE, 256)).toBeNull();
     expect(temporalShapeRefusal({ ...FD001_SHAPE, activation: 'tanh', hidden: [] }, 1)).toBeNull();
+  });
+
+  it('and the labs’ WebGPU support asks the temporal trainer about a temporal model, the dense one about a dense model', async () => {
+    await tf.setBackend('cpu');
+    const support = WEBGPU_RESIDENT_SUPPORT;
+    expect(support.unsupportedReason(FD001_SHAPE, 256)).toBe('the GPU-resident step needs the webgpu backend, not cpu');
+    expect(support.unsupportedReason(FD001_SHAPE, 512)).toMatch(/1 to 256 rows, got 512/);
+    expect(support.unsupportedReason({ ...FD001_SHAPE, headSizes: [1, 5] }, 64)).toMatch(/heads of 1 and 3/);
+    expect(support.unsupportedReason({ ...DEFAULT_MODEL_CONFIG, hidden: [16] }, 64)).toMatch(/written for the dense 14 → 32 → 32/);
+    expect(support.unsupportedReason(DEFAULT_MODEL_CONFIG, 64)).toBe('the GPU-resident step needs the webgpu backend, not cpu');
   });
 });
 
