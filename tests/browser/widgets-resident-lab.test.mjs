@@ -8,8 +8,7 @@
 // fixed-weight runs, a stacked request, train on the GPU-resident step on webgpu (its status line and
 // path list say so) and its exported points agree with the stacked program on cpu; GradientCombiner's
 // live run steps on the resident path and its readouts agree with cpu's. StrategyLab's temporal backbone
-// (synthetic fleet) trains its runs with a GPU plan on the temporal resident step, and its table too
-// agrees with cpu's; a temporal resident lab's tensor count stays flat as the dense one's does.
+// (synthetic fleet) trains its runs on the temporal resident step, and its table too agrees with cpu's; a temporal resident lab's tensor count stays flat as the dense one's does.
 import { readFile } from 'node:fs/promises';
 import { assert, test } from './harness.mjs';
 import { withBenchPage } from './bench-page.mjs';
@@ -62,16 +61,24 @@ test('StrategyLab on WebGPU: Fixed, Uncertainty and GABA train on the GPU-reside
   console.log(`     ${gpu.final}\n     webgpu ${JSON.stringify(gpu.rows)}\n     cpu    ${JSON.stringify(cpu.rows)}`);
 });
 
-test('StrategyLab’s temporal backbone on WebGPU: Fixed and Uncertainty train on the temporal GPU-resident step, GLS says why not, and the table matches cpu', async ({ baseUrl, browser, webgpuBrowser, screenshotDir }) => {
-  const state = { data: 'fleet', backbone: 'temporal', selection: 'fixed.uncertainty.gls' };
+/**
+ * Fixed and DWA, not Uncertainty or PCGrad: at the lab's rate of 1e-2 those two runs agree with cpu to
+ * 3e-7 per step until, after ~50 steps, one step jumps to 1e-5 and the runs part (1e-3 by step 100,
+ * the NASA sum 0.2 % apart). The same runs with tanh stay within 2e-6: a ReLU whose input sits within
+ * float32 rounding of 0 switches on one path and not the other, and Adam's normalised step magnifies
+ * it. The 200-step parity test (temporal-resident-parity) holds those strategies at 1e-3's rate.
+ */
+test('StrategyLab’s temporal backbone on WebGPU: Fixed and DWA train on the temporal GPU-resident step, and the table matches cpu', async ({ baseUrl, browser, webgpuBrowser, screenshotDir }) => {
+  // No fused run here (the dense test above has one): a temporal run op by op on SwiftShader takes a
+  // few steps a second, too slow for the harness's two minutes on a loaded machine.
+  const state = { data: 'fleet', backbone: 'temporal', selection: 'fixed.dwa' };
   const gpu = await trainStrategyLab(await webgpuBrowser(), baseUrl, 'webgpu', screenshotDir, state, 'strategy-lab-temporal-webgpu');
   assert.match(parseStepCount(gpu.final).backend, /^webgpu \(in a Worker\)/);
-  assert.equal(gpu.paths.length, 2, `one line for the resident runs, one for the fused run: ${JSON.stringify(gpu.paths)}`);
-  assert.match(gpu.paths[0], /^GPU-resident step .*: (?=.*Fixed)(?=.*Uncertainty)/);
-  assert.match(gpu.paths[1], /^GLS.*: fused path, one readback per step \(GLS throws/);
+  assert.equal(gpu.paths.length, 1, `one line, for the resident runs: ${JSON.stringify(gpu.paths)}`);
+  assert.match(gpu.paths[0], /^GPU-resident step .*: (?=.*Fixed)(?=.*DWA)/);
   assert.ok(!gpu.paths.join(' ').includes('written for the dense'), 'no run is refused for being temporal');
   const cpu = await trainStrategyLab(await browser(), baseUrl, 'cpu', undefined, state);
-  assert.deepEqual(Object.keys(gpu.rows).sort(), ['fixed', 'gls', 'uncertainty']);
+  assert.deepEqual(Object.keys(gpu.rows).sort(), ['dwa', 'fixed']);
   for (const [strategy, cells] of Object.entries(gpu.rows)) {
     const reference = cpu.rows[strategy];
     assert.equal(cells[0], String(STEPS), `${strategy}: evaluated at the last step`);
