@@ -7,30 +7,17 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { NonFiniteError } from '../errors';
-import type { ExplicitParameters, ModelConfig, ParameterInit } from '../model';
-import type { OptimiserConfig } from '../optimiser-config';
-import type { StrategySpec } from '../strategies/index';
+import type { ExplicitParameters } from '../model';
 import type { WeightingStrategy } from '../strategies/strategy';
-import type { ArrayPool } from '../trainer/batch';
 import type { StepRecord } from '../trainer/trainer';
 import { CONTROL_SIZE, RECORD_SIZE } from './resident-layout';
 import { residentHyperUniform, residentPlanFor, type ResidentPlan } from './resident-plan';
 import { decodeReadback } from './resident-readout';
 import { residentCopySource } from './resident-shader';
 import { unflattenParameters, type ResidentSetup } from './resident-setup';
-import type { WebGPUBackendLike, WebGPUProgramLike } from './webgpu-program';
 
-export interface ResidentTrainerOptions {
-  readonly model?: ModelConfig;
-  readonly parameters: ParameterInit;
-  readonly strategy: StrategySpec;
-  readonly optimiser?: OptimiserConfig;
-  /** The training pool; step t takes rows ((t − 1)·B + i) mod N (docs/step-semantics.md). */
-  readonly pool: ArrayPool;
-  readonly batchSize: number;
-  /** Records kept between readbacks (default 256): at most this many steps may be enqueued unread. */
-  readonly ringSize?: number;
-}
+export type { ResidentTrainerOptions } from './resident-setup';
+import type { WebGPUBackendLike, WebGPUProgramLike } from './webgpu-program';
 
 /** What one readback brings: the records of the steps applied since the last, and any failure. */
 export interface ResidentReadout {

@@ -4,13 +4,25 @@
  * flat arrays for the GPU, and the state buffer's starting values; and the flat parameters turned
  * back into their JSON form, in layerShapes order.
  */
-import { checkExplicitParameters, drawInitialParameters, layerShapes, type ExplicitParameters, type LayerValues, type ModelConfig } from '../model';
+import { checkExplicitParameters, drawInitialParameters, layerShapes, type ExplicitParameters, type LayerValues, type ModelConfig, type ParameterInit } from '../model';
 import { DEFAULT_ADAM, type OptimiserConfig } from '../optimiser-config';
-import { createStrategy } from '../strategies/index';
+import { createStrategy, type StrategySpec } from '../strategies/index';
+import type { ArrayPool } from '../trainer/batch';
 import type { WeightingStrategy } from '../strategies/strategy';
 import { residentPlanFor, type ResidentPlan } from './resident-plan';
-import type { ResidentTrainerOptions } from './resident-host';
 import { initialControl } from './plans/index';
+
+export interface ResidentTrainerOptions {
+  readonly model?: ModelConfig;
+  readonly parameters: ParameterInit;
+  readonly strategy: StrategySpec;
+  readonly optimiser?: OptimiserConfig;
+  /** The training pool; step t takes rows ((t − 1)·B + i) mod N (docs/step-semantics.md). */
+  readonly pool: ArrayPool;
+  readonly batchSize: number;
+  /** Records kept between readbacks (default 256): at most this many steps may be enqueued unread. */
+  readonly ringSize?: number;
+}
 
 export interface ResidentSetup {
   readonly model: ModelConfig;
