@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend } from '../../src/core/backend';
 import type { BackendName } from '../../src/core/backend-names';
 import { createLab } from '../../src/core/lab/lab';
+import { prepareSyntheticFleetForLab } from '../../src/core/lab/fleet-data';
 import { resolveLabData } from '../../src/core/lab/lab-data';
 import type { ResidentSupport } from '../../src/core/lab/resident-run';
 import type { LabConfig, RunPath } from '../../src/core/lab/types';
@@ -80,17 +81,25 @@ export interface LabLeakCheck {
   readonly error?: string;
 }
 
-/** Three resident runs: tensors after the first call and evaluation, after 20 more of each, after dispose. */
-export async function residentLabCheck(): Promise<LabLeakCheck> {
+/** StrategyLab's temporal backbone on a small synthetic fleet (20 engines of 30-cycle windows, so an evaluation is short on SwiftShader). */
+const temporalLabConfig = (runs: number): LabConfig => ({ ...labConfig(runs), data: { kind: 'syntheticFleet', seed: 1, engines: 20 }, backbone: 'temporal' });
+
+/**
+ * Three resident runs (dense on the toy data, or temporal on the synthetic fleet): tensors after the
+ * first call and evaluation, after `calls` more of each, after dispose.
+ */
+export async function residentLabCheck(backbone: 'dense' | 'temporal' = 'dense', calls = 20): Promise<LabLeakCheck> {
   try {
     await selectBackend({ order: ['webgpu'] });
+    const config = backbone === 'temporal' ? temporalLabConfig(3) : labConfig(3);
+    const data = backbone === 'temporal' ? resolveLabData(config.data, new Map(), prepareSyntheticFleetForLab) : toyData();
     const before = tf.memory().numTensors;
-    const lab = createLab(labConfig(3), toyData());
+    const lab = createLab(config, data);
     const paths = Object.values(lab.paths).map((p) => p.path);
     await lab.steps(10);
     await lab.evaluate();
     const afterFirst = tf.memory().numTensors;
-    for (let i = 0; i < 20; i += 1) {
+    for (let i = 0; i < calls; i += 1) {
       await lab.steps(10);
       await lab.evaluate();
     }

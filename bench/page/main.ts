@@ -5,6 +5,8 @@
  */
 import { residentPlanCheck, type PlanCheckCase, type PlanCheckResult } from './plan-harness';
 import { residentParity, residentSpeed, type ParityResult, type ResidentSpeed } from './resident-bench';
+import { temporalResidentParity, type TemporalCase } from './temporal-resident-bench';
+import { temporalSpeed, type TemporalSpeedRequest, type TemporalSpeedResult } from './temporal-speed';
 import type { StrategySpec } from '../../src/core/strategies/index';
 import { runStepBench, type StepBenchRequest, type StepBenchResult } from './step-bench';
 import { labSpeed, residentLabCheck, type LabLeakCheck, type LabSpeed, type LabSpeedRequest } from './lab-bench';
@@ -40,10 +42,12 @@ declare global {
   interface Window {
     stepBench(request: Omit<StepBenchRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<StepBenchResult>;
     residentParity(scenarios: readonly unknown[], steps: number): Promise<ParityResult[]>;
+    temporalResidentParity(cases: readonly TemporalCase[], steps: number): Promise<ParityResult[]>;
     residentPlanCheck(cases: readonly PlanCheckCase[]): Promise<PlanCheckResult[]>;
     residentSpeed(request: Omit<ResidentSpeedRequest, 'resident'>, where: 'page' | 'worker'): Promise<ResidentSpeedResult>;
     labSpeed(request: Omit<LabSpeedRequest, 'wasmPaths'>, where: 'page' | 'worker'): Promise<LabSpeedResult>;
-    residentLabCheck(): Promise<LabLeakCheck>;
+    temporalSpeed(request: Omit<TemporalSpeedRequest, 'temporal' | 'wasmPaths'>, where: 'page' | 'worker'): Promise<TemporalSpeedResult>;
+    residentLabCheck(backbone?: 'dense' | 'temporal', calls?: number): Promise<LabLeakCheck>;
   }
 }
 
@@ -52,6 +56,7 @@ window.stepBench = (request, where) => {
   return where === 'worker' ? inWorker<StepBenchRequest, StepBenchResult>(full) : runStepBench(full);
 };
 window.residentParity = residentParity;
+window.temporalResidentParity = temporalResidentParity;
 window.residentPlanCheck = residentPlanCheck;
 window.residentSpeed = async (request, where) => {
   if (where === 'worker') return inWorker<ResidentSpeedRequest, ResidentSpeedResult>({ ...request, resident: true });
@@ -62,6 +67,10 @@ window.residentSpeed = async (request, where) => {
   }
 };
 window.residentLabCheck = residentLabCheck;
+window.temporalSpeed = (request, where) => {
+  const full: TemporalSpeedRequest = { ...request, temporal: true, wasmPaths: new URL('tfjs-wasm/', document.baseURI).href };
+  return where === 'worker' ? inWorker<TemporalSpeedRequest, TemporalSpeedResult>(full) : temporalSpeed(full);
+};
 window.labSpeed = async (request, where) => {
   const full = { ...request, wasmPaths: new URL('tfjs-wasm/', document.baseURI).href };
   if (where === 'worker') return inWorker<{ lab: LabSpeedRequest }, LabSpeedResult>({ lab: full });

@@ -5,13 +5,14 @@
 import { selectBackend } from '../../src/core/backend';
 import { createToyDataset } from '../../src/core/data/toy-dataset';
 import { NonFiniteError } from '../../src/core/errors';
-import { exportParameters, type ExplicitParameters } from '../../src/core/model';
+import { exportParameters, type ExplicitParameters, type ModelConfig, type ParameterInit } from '../../src/core/model';
 import { parseScenario, scenarioPool, type Scenario } from '../../src/core/scenario';
-import type { LearningRateSchedule } from '../../src/core/optimiser-config';
-import { createPoolBatcher, disposeBatch } from '../../src/core/trainer/batch';
+import type { LearningRateSchedule, OptimiserConfig } from '../../src/core/optimiser-config';
+import { createPoolBatcher, disposeBatch, type ArrayPool } from '../../src/core/trainer/batch';
 import type { StrategySpec } from '../../src/core/strategies/index';
 import { createTrainer, type StepRecord } from '../../src/core/trainer/trainer';
 import { createResidentTrainer } from '../../src/core/webgpu/resident-trainer';
+import { createTemporalResidentTrainer } from '../../src/core/webgpu/temporal-resident-trainer';
 import { median } from '../timing';
 
 /** Largest |a − b| / max(|b|, floor) over paired values. */
@@ -48,10 +49,20 @@ interface Run {
   readonly failure: { step: number; task: number; quantity: string } | null;
 }
 
-async function runOnCpu(scenario: Scenario, steps: number): Promise<Run> {
+/** What a parity replay trains: the cpu fused trainer and a resident one start from the same. */
+export interface ParitySetup {
+  readonly model: ModelConfig;
+  readonly parameters: ParameterInit;
+  readonly strategy: StrategySpec;
+  readonly optimiser: OptimiserConfig;
+  readonly pool: ArrayPool;
+  readonly batchSize: number;
+}
+
+async function runOnCpu(setup: ParitySetup, steps: number): Promise<Run> {
   await selectBackend({ order: ['cpu'] });
-  const batcher = createPoolBatcher(scenarioPool(scenario), scenario.data.batchSize);
-  const trainer = createTrainer({ model: scenario.model, parameters: scenario.parameters, strategy: scenario.strategy, optimiser: scenario.optimiser });
+  const batcher = createPoolBatcher(setup.pool, setup.batchSize);
+  const trainer = createTrainer({ model: setup.model, parameters: setup.parameters, strategy: setup.strategy, optimiser: setup.optimiser });
   const records: StepRecord[] = [];
   let failure: Run['failure'] = null;
   try {
@@ -74,12 +85,10 @@ async function runOnCpu(scenario: Scenario, steps: number): Promise<Run> {
   }
 }
 
-async function runResident(scenario: Scenario, steps: number, stepsPerDispatch: number): Promise<Run & { dispatches: number }> {
+async function runResident(setup: ParitySetup, steps: number, stepsPerDispatch: number): Promise<Run & { dispatches: number }> {
   await selectBackend({ order: ['webgpu'] });
-  const trainer = createResidentTrainer({
-    model: scenario.model, parameters: scenario.parameters, strategy: scenario.strategy, optimiser: scenario.optimiser,
-    pool: scenarioPool(scenario), batchSize: scenario.data.batchSize,
-  });
+  const create = setup.model.temporal ? createTemporalResidentTrainer : createResidentTrainer;
+  const trainer = create({ ...setup, ringSize: Math.max(256, stepsPerDispatch) });
   const records: StepRecord[] = [];
   let failure: Run['failure'] = null;
   try {
@@ -124,6 +133,34 @@ export interface ParityResult {
   readonly error?: string;
 }
 
+/** `setup` for `steps` steps on cpu and on the resident path (50 steps per read); the worst relative errors. */
+export async function replayBoth(name: string, setup: ParitySetup, steps: number): Promise<ParityResult> {
+  try {
+    const cpu = await runOnCpu(setup, steps);
+    const gpu = await runResident(setup, steps, 50);
+    const pairs = Math.min(cpu.records.length, gpu.records.length);
+    const field = (pick: (record: StepRecord) => number[]) => (run: Run) => run.records.slice(0, pairs).flatMap(pick);
+    const compare = (pick: (record: StepRecord) => number[], floor?: number) => maxRelative(field(pick)(gpu), field(pick)(cpu), floor);
+    return {
+      name, steps, recordsCompared: pairs,
+      losses: compare((r) => r.losses),
+      gradNorms: compare((r) => r.gradNorms),
+      weights: compare((r) => r.weights),
+      coefficients: compare((r) => [...r.sharedCoefficients, ...r.headCoefficients]),
+      cosine: compare((r) => [r.cosine], 1),
+      projectionsDiffer: gpu.records.slice(0, pairs).filter((record, i) => record.projections !== cpu.records[i].projections).length,
+      parameters: maxRelative(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
+      parameterWorstAt: worstIndex(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
+      cpuFailure: cpu.failure, residentFailure: gpu.failure,
+    };
+  } catch (error) {
+    return {
+      name, steps, recordsCompared: 0, losses: NaN, gradNorms: NaN, weights: NaN, coefficients: NaN, cosine: NaN, projectionsDiffer: NaN, parameters: NaN,
+      cpuFailure: null, residentFailure: null, error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
 /**
  * Each scenario (JSON as committed) for `steps` steps on cpu and on the resident path; the worst
  * relative errors. An entry `{ scenario, schedule }` trains both under that learning-rate schedule, which
@@ -136,30 +173,8 @@ export async function residentParity(scenarios: readonly unknown[], steps: numbe
     const parsed = parseScenario(json);
     const scenario: Scenario = schedule ? { ...parsed, optimiser: { ...parsed.optimiser, schedule } } : parsed;
     const name = `${scenario.name ?? scenario.strategy.name}${schedule ? '-scheduled' : ''}`;
-    try {
-      const cpu = await runOnCpu(scenario, steps);
-      const gpu = await runResident(scenario, steps, 50);
-      const pairs = Math.min(cpu.records.length, gpu.records.length);
-      const field = (pick: (record: StepRecord) => number[]) => (run: Run) => run.records.slice(0, pairs).flatMap(pick);
-      const compare = (pick: (record: StepRecord) => number[], floor?: number) => maxRelative(field(pick)(gpu), field(pick)(cpu), floor);
-      results.push({
-        name, steps, recordsCompared: pairs,
-        losses: compare((r) => r.losses),
-        gradNorms: compare((r) => r.gradNorms),
-        weights: compare((r) => r.weights),
-        coefficients: compare((r) => [...r.sharedCoefficients, ...r.headCoefficients]),
-        cosine: compare((r) => [r.cosine], 1),
-        projectionsDiffer: gpu.records.slice(0, pairs).filter((record, i) => record.projections !== cpu.records[i].projections).length,
-        parameters: maxRelative(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
-        parameterWorstAt: worstIndex(flatParameters(gpu.parameters), flatParameters(cpu.parameters), PARAMETER_FLOOR),
-        cpuFailure: cpu.failure, residentFailure: gpu.failure,
-      });
-    } catch (error) {
-      results.push({
-        name, steps, recordsCompared: 0, losses: NaN, gradNorms: NaN, weights: NaN, coefficients: NaN, cosine: NaN, projectionsDiffer: NaN, parameters: NaN,
-        cpuFailure: null, residentFailure: null, error: error instanceof Error ? error.message : String(error),
-      });
-    }
+    const setup: ParitySetup = { ...scenario, pool: scenarioPool(scenario), batchSize: scenario.data.batchSize };
+    results.push(await replayBoth(name, setup, steps));
   }
   return results;
 }

@@ -3,9 +3,14 @@ import { residentSpeed } from './resident-bench';
 import { runStepBench, type StepBenchRequest } from './step-bench';
 import type { ResidentSpeedRequest } from './main';
 import { labSpeed, type LabSpeedRequest } from './lab-bench';
+import { temporalSpeed, type TemporalSpeedRequest } from './temporal-speed';
 
-self.onmessage = async (event: MessageEvent<StepBenchRequest | ResidentSpeedRequest | { lab: LabSpeedRequest }>) => {
+self.onmessage = async (event: MessageEvent<StepBenchRequest | ResidentSpeedRequest | TemporalSpeedRequest | { lab: LabSpeedRequest }>) => {
   const request = event.data;
+  if ('temporal' in request) {
+    self.postMessage(await temporalSpeed(request));
+    return;
+  }
   if ('lab' in request) {
     try {
       self.postMessage({ ok: true, result: await labSpeed(request.lab) });

@@ -12,6 +12,7 @@ import type { ArrayPool, Batch } from '../trainer/batch';
 import { forwardOutputs } from '../trainer/forward';
 import type { StepRecord } from '../trainer/trainer';
 import { createResidentTrainer, residentUnsupportedReason, type ResidentTrainer, type ResidentTrainerOptions } from '../webgpu/resident-trainer';
+import { createTemporalResidentTrainer, temporalResidentUnsupportedReason } from '../webgpu/temporal-resident-trainer';
 import { residentPlanFor } from '../webgpu/resident-plan';
 import type { NonFiniteError } from '../errors';
 import type { RunOutputs } from './types';
@@ -23,7 +24,11 @@ export interface ResidentSupport {
   create(options: ResidentTrainerOptions): ResidentTrainer;
 }
 
-export const WEBGPU_RESIDENT_SUPPORT: ResidentSupport = { unsupportedReason: residentUnsupportedReason, create: createResidentTrainer };
+/** The WebGPU resident trainers: the temporal one for a temporal backbone, the dense one otherwise. */
+export const WEBGPU_RESIDENT_SUPPORT: ResidentSupport = {
+  unsupportedReason: (model, batchSize) => (model.temporal ? temporalResidentUnsupportedReason : residentUnsupportedReason)(model, batchSize),
+  create: (options) => (options.model?.temporal ? createTemporalResidentTrainer : createResidentTrainer)(options),
+};
 
 /** Why this run cannot take the resident step, or null when it can. */
 export function residentRunRefusal(support: ResidentSupport, model: ModelConfig, batchSize: number, strategy: StrategySpec, optimiser: OptimiserConfig): string | null {

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench:temporal -- --browser`: the temporal step (GABA, Adam, the synthetic fleet's 30-cycle
+ * windows) in headless Chromium: the GPU-resident temporal trainer on webgpu (SwiftShader here) against
+ * the fused trainer op by op on webgpu and on wasm, on the page's main thread and in a module Worker.
+ * The book's default temporal shape at batch 64; with `--fd001` also the FD001 preset's network at its
+ * batch of 256. On webgpu the two paths run in one page in alternating blocks; wasm needs a page of its
+ * own (tfjs keeps one backend per realm), run between them. Prints steps/s (median and every block) and
+ * GPU dispatches per step. Prints only: nothing is recorded.
+ *
+ *   npm run bench:temporal -- --browser [--repeats 5 --steps 10 --fd001 --no-worker]
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { TemporalSpeedRequest, TemporalSpeedResult } from './page/temporal-speed';
+import { launch, serve, webgpuAdapterOf } from './browser';
+import { describeMachine, formatMachine } from './machine';
+import { loadAverage, numberOption, renderTable } from './report';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const repeats = numberOption(argv, '--repeats', 5);
+const steps = numberOption(argv, '--steps', 10);
+const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
+const shapes: { shape: TemporalSpeedRequest['shape']; batch: number }[] = [{ shape: 'default', batch: 64 }];
+if (argv.includes('--fd001')) shapes.push({ shape: 'fd001', batch: 256 });
+
+console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
+await build({ configFile: path.join(root, 'bench/page/vite.config.ts'), logLevel: 'warn' });
+const server = await serve(path.join(root, 'dist-bench/step'));
+const browser = await launch(true);
+console.log(`Chromium ${browser.version()}; WebGPU adapter: ${(await webgpuAdapterOf(browser, server.url)) ?? 'none'}`);
+console.log(`GABA, Adam; ${repeats} blocks of ${steps} steps per path after ${steps} warm-up steps; resident: one readback per block`);
+
+type Request = Omit<TemporalSpeedRequest, 'temporal' | 'wasmPaths'>;
+async function measure(request: Request, where: 'page' | 'worker'): Promise<TemporalSpeedResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    return await page.evaluate(([req, w]) => window.temporalSpeed(req, w), [request, where] as const);
+  } finally {
+    await page.close();
+  }
+}
+
+const rows: string[][] = [];
+try {
+  for (const { shape, batch } of shapes) {
+    for (const where of places) {
+      const plan = { warmupSteps: steps, stepsPerRepeat: steps, repeats };
+      const gpu = await measure({ backend: 'webgpu', paths: ['resident', 'opByOp'], shape, batch, plan }, where);
+      const wasm = await measure({ backend: 'wasm', paths: ['opByOp'], shape, batch, plan }, where);
+      const speeds: Record<string, number> = {};
+      for (const [label, result] of [['webgpu', gpu], ['wasm', wasm]] as const) {
+        if (!result.ok) {
+          console.log(`${shape} batch ${batch}, ${label} (${where}): skipped — ${result.reason}`);
+          continue;
+        }
+        for (const r of result.results) {
+          const name = r.path === 'resident' ? 'GPU-resident webgpu' : `${label} op by op`;
+          speeds[name] = r.medianStepsPerSecond;
+          rows.push([`${shape} (batch ${batch})`, where, name, r.medianStepsPerSecond.toFixed(2), r.runs.map((v) => v.toFixed(1)).join(' '), r.dispatchesPerStep.toFixed(1)]);
+        }
+      }
+      const resident = speeds['GPU-resident webgpu'];
+      if (resident !== undefined) {
+        const against = Object.entries(speeds).filter(([name]) => name !== 'GPU-resident webgpu').map(([name, value]) => `${(resident / value).toFixed(2)}× ${name}`);
+        console.log(`${shape} batch ${batch} (${where}): resident = ${against.join(', ')}; ${loadAverage()}`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(renderTable(['shape', 'where', 'path', 'steps/s (median)', 'blocks (steps/s)', 'dispatches/step'], rows));
+console.log(`medians over the blocks; op-by-op dispatches are the kernels of one profiled step less reshapes; ${loadAverage()}`);
