@@ -4,9 +4,9 @@
  * performance table from it. Each bench is its own process (its own tfjs and load reading) and
  * replaces only its own entries, so a subset can be re-recorded:
  *
- *   npm run bench:record [-- --only step,lab,temporal,sweep,fd001-fixed,fd001-dwa,fd001-gaba]
+ *   npm run bench:record [-- --only step,lab,temporal,temporal-gpu,sweep,fd001-fixed,fd001-dwa,fd001-gaba]
  *
- * The default (step, lab, temporal, sweep) takes about 4 minutes (plus a few for lab) on the book's shared two-core machine at
+ * The default (step, lab, temporal, temporal-gpu, sweep) takes about 4 minutes (plus a few for lab) on the book's shared two-core machine at
  * load 9–12, most of it bench:step's WebGPU on SwiftShader. The fd001-* runs (chapter 6's preset
  * table: five seeds × 1,000 steps per strategy) are only run when named: about 3.5 minutes of CPU time
  * each, much longer in wall time on a loaded machine (they can also run as parallel processes:
@@ -19,12 +19,13 @@ const BENCHES: Readonly<Record<string, readonly string[]>> = {
   step: ['bench:step', '--', '--backends', 'webgpu,wasm', '--repeats', '7'],
   lab: ['bench:lab', '--', '--repeats', '5'],
   temporal: ['bench:temporal', '--', '--repeats', '7'],
+  'temporal-gpu': ['bench:temporal', '--', '--browser', '--repeats', '5', '--steps', '10'],
   sweep: ['bench:sweep', '--', '--backends', 'wasm'],
   'fd001-fixed': ['bench:fd001', '--', '5', 'fixed', '1000', '0'],
   'fd001-dwa': ['bench:fd001', '--', '5', 'dwa', '1000', '0'],
   'fd001-gaba': ['bench:fd001', '--', '5', 'gaba', '1000', '0'],
 };
-const DEFAULT = ['step', 'lab', 'temporal', 'sweep'];
+const DEFAULT = ['step', 'lab', 'temporal', 'temporal-gpu', 'sweep'];
 
 const argv = process.argv.slice(2);
 const onlyIndex = argv.indexOf('--only');

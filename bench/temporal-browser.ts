@@ -5,9 +5,10 @@
  * The book's default temporal shape at batch 64; with `--fd001` also the FD001 preset's network at its
  * batch of 256. On webgpu the two paths run in one page in alternating blocks; wasm needs a page of its
  * own (tfjs keeps one backend per realm), run between them. Prints steps/s (median and every block) and
- * GPU dispatches per step. Prints only: nothing is recorded.
+ * GPU dispatches per step. `--record` stores the default shape's figures (bench.temporalGpu.…) with
+ * their provenance in content/bench-figures.json (bench/record.ts).
  *
- *   npm run bench:temporal -- --browser [--repeats 5 --steps 10 --fd001 --no-worker]
+ *   npm run bench:temporal -- --browser [--repeats 5 --steps 10 --fd001 --no-worker --record]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,9 @@ import type { TemporalSpeedRequest, TemporalSpeedResult } from './page/temporal-
 import { launch, serve, webgpuAdapterOf } from './browser';
 import { describeMachine, formatMachine } from './machine';
 import { loadAverage, numberOption, renderTable } from './report';
+import { recordRequested, startBenchRecording } from './record';
+import { ratioFigure, type FigureSpec } from '../src/figures/types';
+import { speedFigure } from '../src/figures/bench-types';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -25,11 +29,14 @@ const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : 
 const shapes: { shape: TemporalSpeedRequest['shape']; batch: number }[] = [{ shape: 'default', batch: 64 }];
 if (argv.includes('--fd001')) shapes.push({ shape: 'fd001', batch: 256 });
 
+const recording = recordRequested(argv) ? startBenchRecording() : null;
 console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
 await build({ configFile: path.join(root, 'bench/page/vite.config.ts'), logLevel: 'warn' });
 const server = await serve(path.join(root, 'dist-bench/step'));
 const browser = await launch(true);
-console.log(`Chromium ${browser.version()}; WebGPU adapter: ${(await webgpuAdapterOf(browser, server.url)) ?? 'none'}`);
+const browserVersion = browser.version();
+const webgpuAdapter = await webgpuAdapterOf(browser, server.url);
+console.log(`Chromium ${browserVersion}; WebGPU adapter: ${webgpuAdapter ?? 'none'}`);
 console.log(`GABA, Adam; ${repeats} blocks of ${steps} steps per path after ${steps} warm-up steps; resident: one readback per block`);
 
 type Request = Omit<TemporalSpeedRequest, 'temporal' | 'wasmPaths'>;
@@ -45,6 +52,9 @@ async function measure(request: Request, where: 'page' | 'worker'): Promise<Temp
 }
 
 const rows: string[][] = [];
+/** The default shape's figures, by place: "page.resident", "worker.wasm", … */
+const recorded: Record<string, FigureSpec> = {};
+const RECORDED_NAMES: Readonly<Record<string, string>> = { 'GPU-resident webgpu': 'resident', 'webgpu op by op': 'opByOp', 'wasm op by op': 'wasm' };
 try {
   for (const { shape, batch } of shapes) {
     for (const where of places) {
@@ -64,6 +74,13 @@ try {
         }
       }
       const resident = speeds['GPU-resident webgpu'];
+      if (shape === 'default') {
+        for (const [name, value] of Object.entries(speeds)) recorded[`${where}.${RECORDED_NAMES[name]}`] = speedFigure(value);
+        const opByOp = speeds['webgpu op by op'];
+        const wasmSpeed = speeds['wasm op by op'];
+        if (resident !== undefined && opByOp !== undefined) recorded[`${where}.residentVsOpByOp`] = ratioFigure(resident / opByOp, 2);
+        if (resident !== undefined && wasmSpeed !== undefined) recorded[`${where}.residentVsWasm`] = ratioFigure(resident / wasmSpeed, 2);
+      }
       if (resident !== undefined) {
         const against = Object.entries(speeds).filter(([name]) => name !== 'GPU-resident webgpu').map(([name, value]) => `${(resident / value).toFixed(2)}× ${name}`);
         console.log(`${shape} batch ${batch} (${where}): resident = ${against.join(', ')}; ${loadAverage()}`);
@@ -76,3 +93,12 @@ try {
 }
 console.log(renderTable(['shape', 'where', 'path', 'steps/s (median)', 'blocks (steps/s)', 'dispatches/step'], rows));
 console.log(`medians over the blocks; op-by-op dispatches are the kernels of one profiled step less reshapes; ${loadAverage()}`);
+recording?.finish({
+  key: 'temporalGpu',
+  what: `temporal GABA step (the book's default convolutions over 30-cycle windows, batch 64, Adam) in headless Chromium, ${places.join(' and ')}: the GPU-resident step on webgpu against the fused step op by op on webgpu and on wasm; medians of ${repeats} blocks of ${steps} steps`,
+  script: 'bench:temporal',
+  backends: ['webgpu', 'wasm'],
+  browser: browserVersion,
+  webgpuAdapter,
+  figures: recorded,
+});

@@ -48,6 +48,11 @@ describe('content/bench-figures.json', () => {
       if (vsTorch) expect(figure.value, key).toBeCloseTo(value(`${vsTorch[1]}.fused`)! / value('bench.step.torch.fused')!, 6);
       const sweep = /^(bench\.sweep\.[^.]+)\.ratio$/.exec(key);
       if (sweep) expect(figure.value, key).toBeCloseTo(value(`${sweep[1]}.batched`)! / value(`${sweep[1]}.sequential`)!, 6);
+      const temporalGpu = /^(bench\.temporalGpu\.[^.]+)\.residentVs(OpByOp|Wasm)$/.exec(key);
+      if (temporalGpu) {
+        const against = temporalGpu[2] === 'OpByOp' ? 'opByOp' : 'wasm';
+        expect(figure.value, key).toBeCloseTo(value(`${temporalGpu[1]}.resident`)! / value(`${temporalGpu[1]}.${against}`)!, 6);
+      }
     }
     if (file.figures['bench.temporal.ratio']) {
       expect(value('bench.temporal.ratio')).toBeCloseTo(value('bench.temporal.temporal')! / value('bench.temporal.dense')!, 6);
