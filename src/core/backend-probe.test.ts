@@ -10,7 +10,7 @@ describe('the measured backend choice', () => {
     vi.stubGlobal('navigator', { gpu: { requestAdapter } });
     const choice = await selectMeasuredBackend({ candidates: ['webgpu', 'cpu'], budgetMs: 30 });
     expect(choice.name).toBe('cpu');
-    expect(choice.skipped).toEqual([{ name: 'webgpu', reason: 'webgpu: a software WebGPU adapter (google swiftshader), far slower than WASM, not raced' }]);
+    expect(choice.skipped).toEqual([{ name: 'webgpu', reason: 'webgpu: a software WebGPU adapter (google swiftshader); only the dense GPU-resident step beats WASM on it, temporal runs and strategies without a GPU plan are far slower, so not raced' }]);
     expect(choice.speeds?.map((entry) => entry.name)).toEqual(['cpu']);
   });
 

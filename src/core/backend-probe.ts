@@ -2,7 +2,9 @@
  * "Auto" by measurement: a short run of the training step each candidate backend would train the
  * live labs with (on webgpu the GPU-resident step, several steps per readback; elsewhere the fused
  * step), and the fastest wins. A real GPU may beat wasm or not, depending on the machine, so it is measured; a
- * software WebGPU adapter (SwiftShader) is known to lose by two orders of magnitude and is not raced.
+ * software WebGPU adapter (SwiftShader) is not raced: its dense GPU-resident step outruns wasm there,
+ * but the temporal backbone and every strategy without a GPU plan run one to two orders of magnitude
+ * slower on it than on wasm (docs/performance.md).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { selectBackend, selectBackendAfterLoss, softwareWebgpuAdapter, tryBackend, type BackendChoice, type BackendName, type BackendSpeed } from './backend';
@@ -105,10 +107,11 @@ export async function selectMeasuredBackend(options: MeasuredSelectionOptions = 
   for (const name of candidates) {
     const software = name === 'webgpu' ? await softwareWebgpuAdapter() : null;
     if (software !== null) {
-      // A software adapter loses to wasm even on the GPU-resident step (about a third of wasm's rate on
-      // SwiftShader, docs/performance.md), and its first compilation takes far over the budget; the
-      // lab's speed must never fall below wasm's because of one, so it is not raced.
-      skipped.push({ name, reason: `webgpu: a software WebGPU adapter (${software}), far slower than WASM, not raced` });
+      // On SwiftShader the dense resident step beats wasm (bench:step), but a temporal run trains at
+      // a tenth to a fifth of wasm's rate (bench:temporal --browser) and a strategy without a GPU
+      // plan at about a hundredth (op by op), and compiling the resident program takes seconds; a
+      // race of the dense step alone would make those runs slower than wasm, so it is not raced.
+      skipped.push({ name, reason: `webgpu: a software WebGPU adapter (${software}); only the dense GPU-resident step beats WASM on it, temporal runs and strategies without a GPU plan are far slower, so not raced` });
       continue;
     }
     const reason = await tryBackend(name, options.wasmPaths);

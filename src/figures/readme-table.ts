@@ -41,6 +41,10 @@ const HEADLINES: readonly { readonly run: string; readonly headline: (f: Lookup)
     headline: (f) => f('bench.temporal.ratio') && `Node: temporal backbone ${f('bench.temporal.temporal')} steps/s against the dense step's ${f('bench.temporal.dense')}, ${f('bench.temporal.ratio')} its rate`,
   },
   {
+    run: 'temporalGpu',
+    headline: (f) => f('bench.temporalGpu.page.resident') && `temporal GABA step in Chromium (batch 64), GPU-resident WebGPU (4 programs per step): ${f('bench.temporalGpu.page.resident')} (page) / ${f('bench.temporalGpu.worker.resident') ?? '—'} (Worker) steps/s, ${f('bench.temporalGpu.page.residentVsOpByOp')} / ${f('bench.temporalGpu.worker.residentVsOpByOp') ?? '—'} op-by-op WebGPU, ${f('bench.temporalGpu.page.residentVsWasm')} / ${f('bench.temporalGpu.worker.residentVsWasm') ?? '—'} wasm (${f('bench.temporalGpu.page.wasm')} / ${f('bench.temporalGpu.worker.wasm') ?? '—'})`,
+  },
+  {
     run: 'sweep',
     headline: (f) => f('bench.sweep.wasm.ratio') && `9 fixed-weight models as one program: ${f('bench.sweep.wasm.ratio')} the model-steps/s of nine sequential trainers (wasm in Node, ${f('bench.sweep.wasm.batched')} against ${f('bench.sweep.wasm.sequential')})`,
   },

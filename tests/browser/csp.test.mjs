@@ -101,7 +101,7 @@ for (const chapter of discoverChapters()) {
 
 test('WebGPU loads and trains under the policy', async ({ baseUrl, webgpuBrowser, chapters }) => {
   const chapter = chapters.find((entry) => entry.slug === 'gaba') ?? chapters[3];
-  // Auto no longer picks a software WebGPU adapter (it is far slower than wasm here), so force it.
+  // Auto does not pick a software WebGPU adapter (backend-probe.ts says why), so force it.
   const { page, context, watcher, violations } = await openWatched(await webgpuBrowser(), baseUrl, chapter.slug, '?backend=webgpu');
   try {
     await mountAllWidgets(page);

@@ -13,8 +13,10 @@ test('chapters 2 and 3 print recorded speeds from content/bench-figures.json wit
   const { page, context, watcher } = await openChapter(await browser(), baseUrl, 'tug-of-war');
   try {
     for (const key of ['bench.step.wasm.page.fused', 'bench.step.wasm.worker.fused', 'bench.step.torch.fused']) {
-      const shown = (await page.locator(`[data-figure="${key}"] .figure-measured`).innerText()).trim();
-      assert.equal(shown, grouped(Math.round(bench.figures[key].value), 0), key);
+      // A figure may be quoted more than once (chapter 3 sets WASM's rate beside the resident step's too): every copy reads the same.
+      const copies = await page.locator(`[data-figure="${key}"] .figure-measured`).all();
+      assert.ok(copies.length >= 1, key);
+      for (const copy of copies) assert.equal((await copy.innerText()).trim(), grouped(Math.round(bench.figures[key].value), 0), key);
     }
     const ratio = (await page.locator('[data-figure="bench.step.wasm.worker.fusedVsTorch"]').innerText()).trim();
     assert.match(ratio, /^\d[\d.,]*×$/);
