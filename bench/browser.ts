@@ -7,7 +7,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -88,4 +90,33 @@ export async function webgpuAdapterOf(browser: Browser, url: string): Promise<st
   } finally {
     await page.close();
   }
+}
+
+export interface BenchPageSession {
+  readonly url: string;
+  readonly browser: Browser;
+  readonly browserVersion: string;
+  readonly webgpuAdapter: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The bench page (bench/page/) built into dist-bench/step/, served on 127.0.0.1 and opened by a
+ * Chromium with SwiftShader WebGPU allowed, with the browser's version and WebGPU adapter read once.
+ */
+export async function openBenchPage(): Promise<BenchPageSession> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  await build({ configFile: path.join(root, 'bench/page/vite.config.ts'), logLevel: 'warn' });
+  const server = await serve(path.join(root, 'dist-bench/step'));
+  const browser = await launch(true);
+  return {
+    url: server.url,
+    browser,
+    browserVersion: browser.version(),
+    webgpuAdapter: await webgpuAdapterOf(browser, server.url),
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

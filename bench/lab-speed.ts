@@ -12,19 +12,15 @@
  *
  *   npm run bench:lab [-- --repeats 5 --no-worker --record | --sweep]
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import type { LabSpeedRequest } from './page/lab-bench';
 import type { LabSpeedResult } from './page/main';
 import { ratioFigure } from '../src/figures/types';
 import { speedFigure } from '../src/figures/bench-types';
-import { launch, serve, webgpuAdapterOf } from './browser';
+import { openBenchPage } from './browser';
 import { describeMachine, formatMachine } from './machine';
 import { recordRequested, startBenchRecording } from './record';
 import { loadAverage, numberOption, renderTable } from './report';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const repeats = numberOption(argv, '--repeats', 5);
 const places: ('page' | 'worker')[] = argv.includes('--no-worker') ? ['page'] : ['page', 'worker'];
@@ -43,11 +39,7 @@ const WAYS: { label: string; request: Omit<LabSpeedRequest, 'runs' | 'repeats'> 
 ];
 
 console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
-await build({ configFile: path.join(root, 'bench/page/vite.config.ts'), logLevel: 'warn' });
-const server = await serve(path.join(root, 'dist-bench/step'));
-const browser = await launch(true);
-const browserVersion = browser.version();
-const webgpuAdapter = await webgpuAdapterOf(browser, server.url);
+const { browser, url, browserVersion, webgpuAdapter, close } = await openBenchPage();
 console.log(`Chromium ${browserVersion}, --enable-unsafe-webgpu, WebGPU adapter: ${webgpuAdapter ?? 'none offered'}; ${repeats} repeats`);
 const rows: string[][] = [];
 const figures = new Map<string, number>();
@@ -56,7 +48,7 @@ try {
     for (const way of WAYS) {
       for (const where of places) {
         const page = await browser.newPage();
-        await page.goto(server.url);
+        await page.goto(url);
         await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
         const request = { ...way.request, runs, repeats };
         const result: LabSpeedResult = await page.evaluate(([req, w]) => window.labSpeed(req, w), [request, where] as const);
@@ -74,8 +66,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 console.log('');
 console.log(renderTable(['runs', 'path', 'where', 'steps per call', 'lab steps/s (median)'], rows));

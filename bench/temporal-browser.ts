@@ -10,18 +10,14 @@
  *
  *   npm run bench:temporal -- --browser [--repeats 5 --steps 10 --fd001 --no-worker --record]
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import type { TemporalSpeedRequest, TemporalSpeedResult } from './page/temporal-speed';
-import { launch, serve, webgpuAdapterOf } from './browser';
+import { openBenchPage } from './browser';
 import { describeMachine, formatMachine } from './machine';
 import { loadAverage, numberOption, renderTable } from './report';
 import { recordRequested, startBenchRecording } from './record';
 import { ratioFigure, type FigureSpec } from '../src/figures/types';
 import { speedFigure } from '../src/figures/bench-types';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const repeats = numberOption(argv, '--repeats', 5);
 const steps = numberOption(argv, '--steps', 10);
@@ -31,11 +27,7 @@ if (argv.includes('--fd001')) shapes.push({ shape: 'fd001', batch: 256 });
 
 const recording = recordRequested(argv) ? startBenchRecording() : null;
 console.log(`machine: ${formatMachine(describeMachine())}; ${loadAverage()}`);
-await build({ configFile: path.join(root, 'bench/page/vite.config.ts'), logLevel: 'warn' });
-const server = await serve(path.join(root, 'dist-bench/step'));
-const browser = await launch(true);
-const browserVersion = browser.version();
-const webgpuAdapter = await webgpuAdapterOf(browser, server.url);
+const { browser, url, browserVersion, webgpuAdapter, close } = await openBenchPage();
 console.log(`Chromium ${browserVersion}; WebGPU adapter: ${webgpuAdapter ?? 'none'}`);
 console.log(`GABA, Adam; ${repeats} blocks of ${steps} steps per path after ${steps} warm-up steps; resident: one readback per block`);
 
@@ -43,7 +35,7 @@ type Request = Omit<TemporalSpeedRequest, 'temporal' | 'wasmPaths'>;
 async function measure(request: Request, where: 'page' | 'worker'): Promise<TemporalSpeedResult> {
   const page = await browser.newPage();
   try {
-    await page.goto(server.url);
+    await page.goto(url);
     await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
     return await page.evaluate(([req, w]) => window.temporalSpeed(req, w), [request, where] as const);
   } finally {
@@ -88,8 +80,7 @@ try {
     }
   }
 } finally {
-  await browser.close();
-  await server.close();
+  await close();
 }
 console.log(renderTable(['shape', 'where', 'path', 'steps/s (median)', 'blocks (steps/s)', 'dispatches/step'], rows));
 console.log(`medians over the blocks; op-by-op dispatches are the kernels of one profiled step less reshapes; ${loadAverage()}`);

@@ -9,25 +9,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assert, ROOT, test } from './harness.mjs';
 import { withBenchPage } from './bench-page.mjs';
+import { checkParity } from './parity-check.mjs';
 
 const STEPS = 200;
-const TOLERANCE = 1e-4;
 const scenario = JSON.parse(readFileSync(path.join(ROOT, 'reference/temporal/scenario.json'), 'utf8'));
 
 function replay(browser, cases, steps) {
   return withBenchPage(browser, (page) => page.evaluate(([list, count]) => window.temporalResidentParity(list, count), [cases, steps]));
 }
 
-function check(result) {
-  const keys = ['losses', 'gradNorms', 'weights', 'coefficients', 'cosine', 'parameters'];
-  const figures = keys.map((key) => `${key} ${Number(result[key]).toExponential(1)}`).join(', ');
-  const worst = result.parameterWorstAt;
-  const where = worst ? ` (parameter ${worst.index}: ${worst.resident} vs ${worst.cpu})` : '';
-  console.log(`     ${result.name}: ${result.recordsCompared} steps, ${figures}${where}${result.cpuFailure ? `; stopped at step ${result.cpuFailure.step}` : ''}`);
-  assert.equal(result.error, undefined, `${result.name}: ${result.error}`);
-  for (const key of keys) assert.ok(result[key] <= TOLERANCE, `${result.name}: ${key} differs by ${result[key]} relative`);
-  assert.equal(result.projectionsDiffer, 0, `${result.name}: PCGrad's projection count differs at ${result.projectionsDiffer} steps`);
-}
 
 const withStrategy = (name, strategy) => ({ ...scenario, name, strategy });
 
@@ -40,7 +30,7 @@ test('the temporal GPU-resident trainer replays the committed temporal scenario 
     withStrategy('temporal-mgda', { name: 'mgda' }),
   ];
   for (const result of await replay(await webgpuBrowser(), cases, STEPS)) {
-    check(result);
+    checkParity(result);
     assert.equal(result.recordsCompared, STEPS);
     assert.equal(result.residentFailure, null);
   }
@@ -72,7 +62,7 @@ const FD001_CASE = {
 
 test('the temporal GPU-resident trainer trains the FD001 preset’s network under its learning-rate schedule as the cpu backend does', async ({ webgpuBrowser }) => {
   const [result] = await replay(await webgpuBrowser(), [FD001_CASE], FD001_STEPS);
-  check(result);
+  checkParity(result);
   assert.equal(result.recordsCompared, FD001_STEPS);
   assert.equal(result.residentFailure, null);
 });
@@ -82,7 +72,7 @@ test('a window that overflows stops the temporal GPU-resident trainer at the ste
   const x = scenario.data.x.map((row, i) => (i === 40 ? row.map(() => 3e38) : row));
   const overflowing = { ...scenario, name: 'temporal-overflow', data: { ...scenario.data, x } };
   const [result] = await replay(await webgpuBrowser(), [overflowing], STEPS);
-  check(result);
+  checkParity(result);
   assert.ok(result.cpuFailure, 'the cpu trainer meets the overflow');
   assert.equal(result.cpuFailure.step, 2);
   assert.deepEqual(result.residentFailure, result.cpuFailure);

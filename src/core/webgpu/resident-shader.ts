@@ -16,10 +16,11 @@
  * 4.3–5.8× the steps per second of the one-invocation-per-row program this replaced
  * (docs/performance.md); a hardware GPU gets 32 lanes of one unit.
  */
-import { CONTROL, RECORD_SIZE, type StateLayout } from './resident-layout';
+import { CONTROL, type StateLayout } from './resident-layout';
 import { chunkLayout, lanePasses, SOFTWARE_LANE_COLUMNS } from './resident-passes';
 import type { ResidentPlan } from './resident-plan';
 import { planFunctionSource } from './plans/index';
+import { stepSummarySource } from './step-summary-source';
 import { f, WGSL_HELPERS } from './plans/wgsl';
 import { learningRateFunctionSource, optimiserStepPrelude, optimiserUpdateSource } from './optimiser-source';
 
@@ -54,6 +55,7 @@ export function residentStepSource({ plan, layout, poolRows, laneColumns = SOFTW
   ${WGSL_HELPERS}
   ${learningRateFunctionSource(plan.optimiser)}
   ${planFunctionSource(plan, ctl)}
+  ${stepSummarySource(ctl, L.records, L.ring)}
   fn baRow(t: i32, sample: i32) -> i32 {
     return ((t - 1) * ${B} + sample) % ${poolRows};
   }
@@ -95,48 +97,12 @@ export function residentStepSource({ plan, layout, poolRows, laneColumns = SOFTW
       }
       loss0 = loss0 * ${f(1 / B)};
       loss1 = loss1 * ${f(1 / B)};
-      let lastNorm0 = sqrt(q0);
-      let lastNorm1 = sqrt(q1);
-      // The order of measurement.ts's findNonFinite: losses, then a task's own diagonal or norm, then cross terms.
-      var badTask = -1;
-      var badQuantity = 0.0;
-      if (baNonFinite(loss0)) { badTask = 0; } else if (baNonFinite(loss1)) { badTask = 1; }
-      else if (baNonFinite(G00) || baNonFinite(lastNorm0)) { badTask = 0; badQuantity = 1.0; }
-      else if (baNonFinite(G11) || baNonFinite(lastNorm1)) { badTask = 1; badQuantity = 1.0; }
-      else if (baNonFinite(G01)) { badTask = 0; badQuantity = 1.0; }
-      if (badTask >= 0) {
-        result[${ctl + CONTROL.failed}] = 1.0;
-        result[${ctl + CONTROL.failedStep}] = f32(t);
-        result[${ctl + CONTROL.failedTask}] = f32(badTask);
-        result[${ctl + CONTROL.failedQuantity}] = badQuantity;
-        baGo = 0;
-      } else {
-        let n0 = sqrt(max(G00, 0.0));
-        let n1 = sqrt(max(G11, 0.0));
-        let planned = baPlan(t, loss0, loss1, G00, G01, G11, lastNorm0, lastNorm1);
-        baCoefficients[0] = planned.k0;
-        baCoefficients[1] = planned.k1;
-        baCoefficients[2] = planned.h0;
-        baCoefficients[3] = planned.h1;
-        let denominator = n0 * n1;
-        let record = ${L.records} + ((t - 1) % ${L.ring}) * ${RECORD_SIZE};
-        result[record] = f32(t);
-        result[record + 1] = loss0;
-        result[record + 2] = loss1;
-        result[record + 3] = n0;
-        result[record + 4] = n1;
-        result[record + 5] = select(0.0, G01 / denominator, denominator > 0.0);
-        result[record + 6] = planned.w0;
-        result[record + 7] = planned.w1;
-        result[record + 8] = lastNorm0;
-        result[record + 9] = lastNorm1;
-        result[record + 10] = planned.k0;
-        result[record + 11] = planned.k1;
-        result[record + 12] = planned.h0;
-        result[record + 13] = planned.h1;
-        result[record + 14] = planned.projections;
-        baGo = 1;
-      }
+      let summary = baSummarise(t, loss0, loss1, G00, G01, G11, q0, q1);
+      baGo = summary.applied;
+      baCoefficients[0] = summary.plan.k0;
+      baCoefficients[1] = summary.plan.k1;
+      baCoefficients[2] = summary.plan.h0;
+      baCoefficients[3] = summary.plan.h1;
     }
     if (workgroupUniformLoad(&baGo) == 0) { return; }
 

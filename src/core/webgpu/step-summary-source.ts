@@ -1,9 +1,8 @@
 /**
  * What a resident step does once its losses and Gramian are summed: the non-finite check in the
  * order of measurement.ts's findNonFinite, the sticky failure flag, the strategy's plan (`baPlan`,
- * plans/index.ts) and the ring record, as one WGSL function. The temporal step's summary phase calls
- * it; the dense step program (resident-shader.ts) writes the same statements inline, as it was
- * parity-tested and recorded.
+ * plans/index.ts) and the ring record, as one WGSL function, called by both the dense step program
+ * (resident-shader.ts) and the temporal step's summary phase.
  */
 import { CONTROL, RECORD_SIZE } from './resident-layout';
 
